@@ -1,0 +1,172 @@
+"""The six canonical MGI domains and every way IOM writes their headings.
+
+Headings map by meaning, never by number: the Kazakhstan profile numbers well-being
+"Domain 3". A heading is stripped of its numbering ("Domain 2 -", "DOMAIN 3:", "4.", "5)",
+"Principle 3:"), folded (case, accents, apostrophes) and matched against the phrases below,
+which come from the forms IOM has published: the portal, the local profiles, MiGOF's principles
+and objectives, and the French and Spanish profiles. A heading that matches no domain, or more
+than one, maps to nothing and is reported by the loader rather than forced into a domain.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mgi_cli.errors import MgiError
+from mgi_cli.model import Domain
+from mgi_cli.text import fold
+
+
+@dataclass(frozen=True)
+class DomainInfo:
+    """A canonical domain with what users may type for it and what it covers."""
+
+    domain: Domain
+    aliases: tuple[str, ...]  # short forms accepted by --domain
+    phrases: tuple[str, ...]  # regexes over a folded heading, English, French, Spanish
+    national: str  # what the domain covers in a national profile
+    local: str  # ... and in a local one
+
+
+DOMAINS: tuple[DomainInfo, ...] = (
+    DomainInfo(
+        Domain("migrants-rights", 1, "Migrants' rights"),
+        ("rights", "migrants-rights", "droits", "derechos"),
+        (
+            r"\brights?\b",
+            r"\bdroits?\b",
+            r"\bderechos?\b",
+            r"\binternational standards\b",
+            r"\bnormes internationales\b",
+            r"\bnormas internacionales\b",
+        ),
+        "Migrants' access to health, education and social security; family reunification, "
+        "work, residence and citizenship.",
+        "Migrants' access to the city's social services (health, education, housing) and "
+        "measures for integration and access to work.",
+    ),
+    DomainInfo(
+        Domain("whole-of-government", 2, "Whole-of-government approach"),
+        ("government", "whole-of-government", "wog", "gouvernement", "gobierno"),
+        (
+            r"\bwhole of (the )?government\b",
+            r"\bwhole government\b",
+            r"\bensemble du gouvernement\b",
+            r"\bgouvernement dans son ensemble\b",
+            r"\bpangouvernementale?\b",
+            r"\bgobierno integral\b",
+            r"\bintegral de gobierno\b",
+            r"\bgobierno en su conjunto\b",
+            r"\bconjunto del gobierno\b",
+        ),
+        "Institutional, legal and regulatory frameworks, national migration strategies, "
+        "coherence across government, and migration data.",
+        "The city's institutional framework for migration, local strategies, transparency "
+        "and coordination with other levels of government.",
+    ),
+    DomainInfo(
+        Domain("partnerships", 3, "Partnerships"),
+        ("partnerships", "partners", "partenariats", "alianzas"),
+        (
+            r"\bpartnerships?\b",
+            r"\bpartners\b",
+            r"\bpartenariats?\b",
+            r"\bpartenaires\b",
+            r"\balianzas?\b",
+            r"\bcolaboracion(es)?\b",
+            r"\basociaciones\b",
+        ),
+        "Cooperation with other states, civil society and the private sector; regional "
+        "consultative processes and international conventions.",
+        "The city's cooperation with the national government, other cities, civil society "
+        "and the private sector.",
+    ),
+    DomainInfo(
+        Domain("well-being", 4, "Well-being of migrants"),
+        ("wellbeing", "well-being", "bien-etre", "bienestar", "socioeconomic"),
+        (r"\bwell ?being\b", r"\bbien etre\b", r"\bbienestar\b"),
+        "Socioeconomic well-being: recognition of qualifications, student and labour "
+        "migration, ethical recruitment, diaspora and remittances.",
+        "International students, access to the labour market and decent work for migrant "
+        "workers, diaspora engagement and remittances.",
+    ),
+    DomainInfo(
+        Domain("crises", 5, "Mobility dimensions of crises"),
+        ("crisis", "crises", "mobility", "crise"),
+        (r"\bcrisis\b", r"\bcrises?\b"),
+        "Preparedness for the mobility dimensions of disasters, environmental change and "
+        "conflict, for nationals and non-nationals alike.",
+        "The city's preparedness for crises and the help open to migrants during and after "
+        "a disaster.",
+    ),
+    DomainInfo(
+        Domain("safe-migration", 6, "Safe, orderly and regular migration"),
+        ("safe", "safe-migration", "orderly", "regular", "dignified", "segura", "sures"),
+        (
+            r"\bsafe\b.*\borderly\b",
+            r"\bsafe migration\b",
+            r"\bsure?s?\b.*\bordonnees?\b",
+            r"\bsegura\b.*\bordenada\b",
+            r"\bordenada\b.*\b(regular|digna)\b",
+        ),
+        "Border management, admission, preparedness for large and unexpected flows, "
+        "trafficking and smuggling, and return and reintegration.",
+        "Migrants' safety in the city, return and reintegration, and the fight against "
+        "trafficking in persons.",
+    ),
+)
+
+UNCLASSIFIED = Domain("unclassified", 0, "Unclassified")
+BY_KEY = {info.domain.key: info.domain for info in DOMAINS}
+
+# Numbering that precedes a heading: "Domain 2 -", "DOMAIN 3:", "4.", "5)", "Principle 3:",
+# "Objective 1 -", "Domaine 2 :", "Dominio 5.", "Domain one:".
+_NUMBER = r"(?:\d{1,2}|[ivx]{1,4}|one|two|three|four|five|six)"
+_PREFIX = re.compile(
+    rf"^\s*(?:(?:domains?|domaines?|dominios?|principles?|principes?|principios?|"
+    rf"objectives?|objectifs?|objetivos?|pillars?|piliers?|pilares?)\s*{_NUMBER}?"
+    rf"|{_NUMBER}(?=\s*[.:)\-–—|]))\s*[.:)\-–—|]*\s*"
+)
+MAX_HEADING_WORDS = 16
+
+
+def strip_numbering(heading: str) -> str:
+    """'Domain 3: Well-being' -> 'well-being' (folded)."""
+    return _PREFIX.sub("", fold(heading), count=1)
+
+
+def has_numbering(heading: str) -> bool:
+    """Whether a line starts with a domain number ("Domain 2 -", "4.", "Principle 3:")."""
+    match = _PREFIX.match(fold(heading))
+    return bool(match and match.group(0).strip())
+
+
+def normalize_heading(heading: str) -> str | None:
+    """The key of the domain a heading names, or None when it names none or several."""
+    text = re.sub(r"[^\w]+", " ", strip_numbering(heading).replace("'", "")).strip()
+    if not text or len(text.split()) > MAX_HEADING_WORDS:
+        return None
+    keys = {info.domain.key for info in DOMAINS if any(re.search(p, text) for p in info.phrases)}
+    return keys.pop() if len(keys) == 1 else None
+
+
+def resolve_domain(query: str) -> Domain:
+    """A domain from a key, a number 1-6, a name, a heading or an unambiguous fragment."""
+    text = fold(query).strip()
+    if text.isdigit() and 1 <= int(text) <= len(DOMAINS):
+        return DOMAINS[int(text) - 1].domain
+    key = normalize_heading(query) if text else None
+    if key:
+        return BY_KEY[key]
+    squashed = re.sub(r"[\W_]+", "", text)
+    matches = [info.domain for info in DOMAINS if squashed and squashed in _searchable(info)]
+    if len(matches) == 1:
+        return matches[0]
+    choices = ", ".join(f"{d.domain.number} {d.domain.key}" for d in DOMAINS)
+    raise MgiError(f"Unknown domain {query!r}. Choose one of: {choices}.")
+
+
+def _searchable(info: DomainInfo) -> str:
+    names = (info.domain.key, info.domain.name, *info.aliases)
+    return " ".join(re.sub(r"[\W_]+", "", fold(n)) for n in names)

@@ -1,0 +1,109 @@
+"""Files -> profiles: the only module that reads files. Parsing itself is in parser.py.
+
+A file that cannot be read, or holds no profile, is skipped with a Problem that names it and
+says why; the other files still load.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mgi_cli.errors import MgiError
+from mgi_cli.model import Problem, Profile
+from mgi_cli.parser import NotAProfile, parse_profile
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+MAX_FILE_BYTES = 20 * 1024 * 1024  # the largest MGI report PDFs are under 10 MB
+
+
+class UnreadableFile(MgiError):
+    """A file that is not a readable profile (its message says why)."""
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    profiles: tuple[Profile, ...]
+    problems: tuple[Problem, ...]
+
+
+def bundled_seeds() -> Path:
+    """The seed profiles shipped inside the package (or beside it in a source checkout)."""
+    packaged = Path(__file__).resolve().parent / "seeds"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "seeds"
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252 text."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    if b"\x00" in data:
+        raise UnreadableFile("binary data, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise UnreadableFile("not text in UTF-8, UTF-16 or Windows-1252") from None
+
+
+def profile_files(folder: Path) -> list[Path]:
+    """The profile files directly in a folder, in name order."""
+    entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    return [p for p in entries if p.suffix.lower() in TEXT_SUFFIXES and not p.name.startswith(".")]
+
+
+def read_profile(path: Path) -> tuple[Profile, list[Problem]]:
+    """One profile file; raise UnreadableFile (or NotAProfile) with the reason."""
+    try:
+        if path.is_dir():
+            raise UnreadableFile("a folder, not a file")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UnreadableFile(f"{size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit")
+        if size == 0:
+            raise UnreadableFile("empty file")
+        data = path.read_bytes()
+    except OSError as error:
+        raise UnreadableFile(error.strerror or str(error)) from None
+    return parse_profile(decode(data), str(path))
+
+
+def load_paths(paths: Iterable[Path]) -> LoadResult:
+    """Every profile in these files and folders, with the problems met on the way."""
+    profiles: list[Profile] = []
+    problems: list[Problem] = []
+    for path in expand(paths, problems):
+        try:
+            profile, found = read_profile(path)
+        except NotAProfile:
+            problems.append(Problem(str(path), 0, "holds no MGI profile (no domain headings)"))
+        except UnreadableFile as error:
+            problems.append(Problem(str(path), 0, f"cannot be read: {error}"))
+        else:
+            profiles.append(profile)
+            problems.extend(found)
+    return LoadResult(tuple(profiles), tuple(problems))
+
+
+def expand(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
+    """Files as given, folders as the profile files in them; a missing path is a problem."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            try:
+                files.extend(profile_files(path))
+            except OSError as error:
+                problems.append(Problem(str(path), 0, f"cannot be listed: {error.strerror}"))
+        elif path.exists() or os.path.islink(path):
+            files.append(path)
+        else:
+            problems.append(Problem(str(path), 0, "no such file or folder"))
+    return files

@@ -1,0 +1,154 @@
+"""Model -> rich renderables. Returns, never prints.
+
+Profile text is data: it goes into rich.text.Text objects, never into markup strings, so a
+finding that contains "[red]" prints those characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from mgi_cli.compare import Comparison
+from mgi_cli.domains import DOMAINS
+from mgi_cli.model import GAPS, KINDS, STRENGTHS, DomainFindings, Profile
+from mgi_cli.search import Hit
+
+# MGI's own wording for the two lists.
+LIST_LABELS = {
+    STRENGTHS: "Migration Governance: examples of well-developed areas",
+    GAPS: "Areas with potential for further development",
+}
+SHORT_LABELS = {STRENGTHS: "Well-developed areas", GAPS: "Areas for further development"}
+NOT_A_SCORE = "Counts of findings, not scores: the MGI does not rank countries or cities."
+COUNTS_CAPTION = (
+    "Findings: examples of well-developed areas / areas with potential for further "
+    f"development. {NOT_A_SCORE}"
+)
+
+
+def profile_list(profiles: Sequence[Profile]) -> RenderableType:
+    table = Table(
+        caption=COUNTS_CAPTION, caption_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
+    )
+    table.add_column("ID", no_wrap=True, style="bold")
+    table.add_column("Name", ratio=3, overflow="fold")
+    table.add_column("Level", no_wrap=True)
+    table.add_column("Country", ratio=2, overflow="fold")
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Ed.", no_wrap=True, justify="right")
+    table.add_column("Findings", no_wrap=True, justify="center")
+    for p in profiles:
+        table.add_row(
+            Text(p.id), Text(p.name), p.level, Text(p.country or "—"), p.published or "—",
+            str(p.edition), f"{p.count(STRENGTHS)} / {p.count(GAPS)}",
+        )
+    return table
+
+
+def profile_view(
+    profile: Profile, blocks: Sequence[DomainFindings], kinds: Sequence[str] = KINDS
+) -> RenderableType:
+    parts: list[RenderableType] = [profile_header(profile)]
+    for block in blocks:
+        parts.append(domain_title(block))
+        for kind in kinds:
+            parts.append(Padding(Text(LIST_LABELS[kind], style="italic"), (0, 0, 0, 2)))
+            parts.append(Padding(bullets(block.findings(kind)), (0, 0, 1, 2)))
+    return Group(*parts)
+
+
+def profile_header(profile: Profile) -> RenderableType:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    country = f"{profile.country} ({profile.country_code})" if profile.country else "—"
+    rows = [
+        ("Profile", f"{profile.name}  [{profile.id}]"),
+        ("Level", profile.level),
+        ("Country", country),
+        ("Published", profile.published or "—"),
+        ("Edition", str(profile.edition)),
+        ("Source", profile.source),
+        ("Implementation", profile.implementation),
+        ("Funding", profile.funding),
+    ]
+    for label, value in rows:
+        if value:
+            grid.add_row(label, Text(value))
+    title = Text(profile.title or profile.name, style="bold underline")
+    return Group(title, grid, Text())
+
+
+def domain_title(block: DomainFindings) -> Text:
+    number = f"{block.domain.number}. " if block.domain.number else ""
+    title = Text(f"{number}{block.domain.name}", style="bold cyan")
+    if block.heading and block.heading.casefold() != block.domain.name.casefold():
+        title.append(Text(f"  (as written: {block.heading})", style="dim"))
+    return title
+
+
+def bullets(findings: Sequence[str]) -> RenderableType:
+    if not findings:
+        return Text("(none listed)", style="dim")
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for finding in findings:
+        grid.add_row("•", Text(finding))
+    return grid
+
+
+def comparison_view(comparison: Comparison, kinds: Sequence[str] = KINDS) -> RenderableType:
+    tables = []
+    for domain, cells in comparison.rows:
+        number = f"{domain.number}. " if domain.number else ""
+        table = Table(title=Text(f"{number}{domain.name}", style="bold cyan"), show_lines=True)
+        for profile in comparison.profiles:
+            table.add_column(Text(f"{profile.name} [{profile.id}]"), overflow="fold", ratio=1)
+        for kind in kinds:
+            table.add_row(*(_cell(cell.findings(kind), kind) for cell in cells))
+        tables.append(table)
+    return Group(*tables)
+
+
+def _cell(findings: Sequence[str], kind: str) -> Text:
+    text = Text(SHORT_LABELS[kind], style="italic")
+    for finding in findings or ("(none listed)",):
+        text.append("\n• ")
+        text.append(finding)
+    return text
+
+
+def search_view(query: str, hits: Sequence[Hit], total: int) -> RenderableType:
+    shown = f"{len(hits)} of {total}" if len(hits) < total else str(total)
+    noun = "finding matches" if total == 1 else "findings match"
+    parts: list[RenderableType] = [Text(f"{shown} {noun} {query!r}", style="bold"), Text()]
+    for hit in hits:
+        label = f"{hit.profile.id} · {hit.domain.name} · {SHORT_LABELS[hit.kind]}"
+        parts.append(Text(label, style="dim"))
+        text = Text(hit.text)
+        for start, end in hit.spans:
+            text.stylize("bold reverse", start, end)
+        parts.append(Padding(text, (0, 0, 1, 2)))
+    return Group(*parts)
+
+
+def domains_view() -> RenderableType:
+    table = Table(show_lines=True)
+    table.add_column("No.", justify="right")
+    table.add_column("Key", no_wrap=True)
+    table.add_column("Name / aliases", overflow="fold")
+    table.add_column("What it covers (national / local profiles)", overflow="fold", ratio=1)
+    for info in DOMAINS:
+        domain = info.domain
+        names = Text(domain.name, style="bold")
+        names.append("\n" + ", ".join(info.aliases), style="dim")
+        covers = Text(f"National: {info.national}\nLocal: {info.local}")
+        table.add_row(str(domain.number), domain.key, names, covers)
+    return table

@@ -1,0 +1,89 @@
+"""Model -> plain dicts and JSON text, for other tools to build on. Imports no rich."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from mgi_cli.compare import Comparison
+from mgi_cli.model import KINDS, DomainFindings, Profile
+from mgi_cli.search import Hit
+
+
+def to_json(data: Any) -> str:
+    """Plain, stable JSON: keys in a fixed order, text as UTF-8, no colour."""
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def profile_summary(profile: Profile) -> dict[str, Any]:
+    return {
+        "id": profile.id,
+        "name": profile.name,
+        "level": profile.level,
+        "country": profile.country,
+        "published": profile.published,
+        "edition": profile.edition,
+        "strengths": profile.count("strengths"),
+        "gaps": profile.count("gaps"),
+    }
+
+
+def profile_dict(profile: Profile, blocks: Sequence[DomainFindings], kinds=KINDS) -> dict[str, Any]:
+    return {
+        "id": profile.id,
+        "name": profile.name,
+        "title": profile.title,
+        "level": profile.level,
+        "country": profile.country,
+        "published": profile.published,
+        "edition": profile.edition,
+        "source": profile.source,
+        "country_code": profile.country_code,
+        "implementation": profile.implementation,
+        "funding": profile.funding,
+        "domains": [domain_dict(block, kinds) for block in blocks],
+    }
+
+
+def domain_dict(block: DomainFindings, kinds=KINDS) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "key": block.domain.key,
+        "number": block.domain.number,
+        "name": block.domain.name,
+        "heading": block.heading,
+    }
+    data.update({kind: list(block.findings(kind)) for kind in kinds})
+    return data
+
+
+def hit_dict(hit: Hit) -> dict[str, Any]:
+    return {
+        "profile": hit.profile.id,
+        "domain": hit.domain.key,
+        "kind": hit.kind,
+        "text": hit.text,
+        "score": hit.score,
+        "position": hit.position,
+    }
+
+
+def search_dict(query: str, hits: Sequence[Hit]) -> dict[str, Any]:
+    return {"query": query, "hits": [hit_dict(hit) for hit in hits]}
+
+
+def comparison_dict(comparison: Comparison, kinds=KINDS) -> dict[str, Any]:
+    return {
+        "profiles": [p.id for p in comparison.profiles],
+        "domains": [
+            {
+                "key": domain.key,
+                "name": domain.name,
+                "findings": {
+                    profile.id: {kind: list(cell.findings(kind)) for kind in kinds}
+                    for profile, cell in zip(comparison.profiles, cells, strict=True)
+                },
+            }
+            for domain, cells in comparison.rows
+        ],
+    }

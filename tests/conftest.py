@@ -1,0 +1,34 @@
+"""Shared fixtures: the real seed profiles, and a CLI runner at a fixed width without colour."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from mgi_cli.catalog import Catalog
+from mgi_cli.cli import app
+from mgi_cli.loader import bundled_seeds, load_paths
+
+
+@pytest.fixture(scope="session")
+def seeds():
+    return load_paths([bundled_seeds()])
+
+
+@pytest.fixture(scope="session")
+def catalog(seeds):
+    return Catalog(seeds.profiles)
+
+
+@pytest.fixture
+def run(monkeypatch):
+    """Run `mgi ARGS...` in-process; stdout and stderr apart, 80 columns, no colour."""
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("MGI_DATA_DIR", raising=False)
+    runner = CliRunner()
+
+    def invoke(*args: str, **kwargs):
+        return runner.invoke(app, list(args), **kwargs)
+
+    return invoke
