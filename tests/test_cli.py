@@ -200,3 +200,21 @@ def test_python_dash_m_works():
     result = subprocess.run([sys.executable, "-m", "mgi_cli", "--version"],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0 and result.stdout == f"mgi {__version__}\n"
+
+
+def test_unmapped_heading_warns_on_stderr_and_keeps_findings(run, tmp_path):
+    from tests.test_parser import UNMAPPED
+
+    (tmp_path / "testland.txt").write_text(UNMAPPED, encoding="utf-8")
+    result = run("--data-dir", str(tmp_path), "show", "testland", "-f", "json")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"warning: {tmp_path / 'testland.txt'}:2: heading maps to no MGI domain: "
+        "'Domain one: institutional capacity' (see mgi check)\n"
+    )
+    data = json.loads(result.stdout)
+    assert data["domains"][-1] == {
+        "key": "unclassified", "number": 0, "name": "Unclassified",
+        "heading": "Domain one: institutional capacity",
+        "strengths": ["A finding under a heading that is no MGI domain."], "gaps": [],
+    }
