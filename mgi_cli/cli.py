@@ -113,11 +113,9 @@ def _catalog(ctx: typer.Context) -> Catalog:
     settings: Settings = ctx.obj
     if settings.catalog is None:
         from mgi_cli.catalog import Catalog
-        from mgi_cli.loader import bundled_seeds, load_paths
+        from mgi_cli.loader import load_paths
 
-        folder = settings.data_dir or bundled_seeds()
-        if not folder.is_dir():
-            raise MgiError(f"The data folder {str(folder)!r} does not exist or is not a folder.")
+        folder = _data_folder(ctx)
         result = load_paths([folder])
         settings.catalog = Catalog(result.profiles)
         for problem in (*result.problems, *settings.catalog.problems):
@@ -127,6 +125,16 @@ def _catalog(ctx: typer.Context) -> Catalog:
         if not settings.catalog.profiles:
             raise NothingFound(f"No MGI profiles found in {str(folder)!r}; see mgi check.")
     return settings.catalog
+
+
+def _data_folder(ctx: typer.Context) -> Path:
+    """--data-dir (or MGI_DATA_DIR), else the bundled seeds."""
+    from mgi_cli.loader import bundled_seeds
+
+    folder = ctx.obj.data_dir or bundled_seeds()
+    if not folder.is_dir():
+        raise MgiError(f"The data folder {str(folder)!r} does not exist or is not a folder.")
+    return folder
 
 
 def _print(ctx: typer.Context, renderable: Any) -> None:
@@ -254,6 +262,40 @@ def search(
     from mgi_cli.render import search_view
 
     _print(ctx, search_view(query, shown, len(hits)))
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or folders (default: the data folder).")
+    ] = None,
+    output: FormatOption = OutputFormat.table,
+) -> None:
+    """Check profile files: what each holds, and everything that could not be placed.
+
+    Exit code 0 when every file is clean, 1 when any has a problem.
+
+    Example: mgi check ~/mgi-profiles/
+    """
+    from mgi_cli.catalog import Catalog
+    from mgi_cli.check import check as check_files
+    from mgi_cli.check import summary
+    from mgi_cli.loader import load_paths
+
+    result = load_paths(paths or [_data_folder(ctx)])
+    files = check_files(result, Catalog(result.profiles))
+    line = summary(files)
+    if output is OutputFormat.json:
+        from mgi_cli.serialize import check_dict
+
+        _print_json(check_dict(files, line))
+    else:
+        from mgi_cli.render import check_view
+
+        _print(ctx, check_view(files, line))
+    if any(f.problems for f in files) or not files:
+        raise typer.Exit(1)
 
 
 @app.command("domains")

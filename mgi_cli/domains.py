@@ -129,6 +129,9 @@ _PREFIX = re.compile(
     rf"|{_NUMBER}(?=\s*[.:)\-–—|]))\s*[.:)\-–—|]*\s*"
 )
 MAX_HEADING_WORDS = 16
+# The EIU's 2016 Migration Governance Index spelled its five domains out ("Domain one:
+# institutional capacity"); IOM's MGI numbers in digits. Such headings are reported, not mapped.
+_OTHER_INDEX = re.compile(r"^\s*domain (one|two|three|four|five)\b")
 
 
 def strip_numbering(heading: str) -> str:
@@ -144,7 +147,9 @@ def has_numbering(heading: str) -> bool:
 
 def normalize_heading(heading: str) -> str | None:
     """The key of the domain a heading names, or None when it names none or several."""
-    text = re.sub(r"[^\w]+", " ", strip_numbering(heading).replace("'", "")).strip()
+    if _OTHER_INDEX.match(fold(heading)):
+        return None
+    text = re.sub(r"[^\w]+", " ", strip_numbering(heading)).strip()
     if not text or len(text.split()) > MAX_HEADING_WORDS:
         return None
     keys = {info.domain.key for info in DOMAINS if any(re.search(p, text) for p in info.phrases)}

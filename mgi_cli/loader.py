@@ -16,7 +16,7 @@ from mgi_cli.errors import MgiError
 from mgi_cli.model import Problem, Profile
 from mgi_cli.parser import NotAProfile, parse_profile
 
-TEXT_SUFFIXES = (".txt", ".text", ".md")
+TEXT_SUFFIXES = (".txt", ".text")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # the largest MGI report PDFs are under 10 MB
 
 
@@ -28,6 +28,7 @@ class UnreadableFile(MgiError):
 class LoadResult:
     profiles: tuple[Profile, ...]
     problems: tuple[Problem, ...]
+    files: tuple[str, ...] = ()  # every file tried, read or not
 
 
 def bundled_seeds() -> Path:
@@ -80,7 +81,8 @@ def load_paths(paths: Iterable[Path]) -> LoadResult:
     """Every profile in these files and folders, with the problems met on the way."""
     profiles: list[Profile] = []
     problems: list[Problem] = []
-    for path in expand(paths, problems):
+    files = expand(paths, problems)
+    for path in files:
         try:
             profile, found = read_profile(path)
         except NotAProfile:
@@ -90,7 +92,7 @@ def load_paths(paths: Iterable[Path]) -> LoadResult:
         else:
             profiles.append(profile)
             problems.extend(found)
-    return LoadResult(tuple(profiles), tuple(problems))
+    return LoadResult(tuple(profiles), tuple(problems), tuple(str(f) for f in files))
 
 
 def expand(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:

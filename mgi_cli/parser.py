@@ -60,6 +60,7 @@ class _State:
     kind: str | None = None
     bullet: list[str] | None = None  # the open finding
     glyphs: bool = False  # the current list marks its items with glyphs
+    item_indent: int = 0  # in a list without glyphs, the indentation of its items
     blank_before: bool = False
     after_marker: bool = False
     in_introduction: bool = True
@@ -76,7 +77,14 @@ class _State:
 def split_lines(text: str) -> list[str]:
     """Every line ending (LF, CRLF, CR, form feed, Unicode separators) as one, text cleaned."""
     text = re.sub(r"\r\n?|[\f\v\u2028\u2029\x85]", "\n", text)
-    return [clean(line).rstrip() for line in text.split("\n")]
+    return [_clean_line(line) for line in text.split("\n")]
+
+
+def _clean_line(line: str) -> str:
+    """Clean a line's text but keep its indentation, which can mark list items."""
+    body = clean(line).strip()
+    indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" \t\u00a0"))
+    return " " * indent + body if body else ""
 
 
 def parse_profile(text: str, source: str = "<text>") -> tuple[Profile, list[Problem]]:
@@ -116,7 +124,7 @@ def _read_line(state: _State, index: int) -> int:
     elif metadata.is_title(text):
         _close_bullet(state)
         state.title = state.title or text
-    elif match := _BULLET.match(line):
+    elif (match := _BULLET.match(line)) and not _is_dash_continuation(state, line, match):
         _start_bullet(state, line[match.end():].strip(), number, glyph=True)
     elif _is_heading(state, index):
         _start_block(state, text, number)
@@ -128,8 +136,22 @@ def _read_line(state: _State, index: int) -> int:
 
 
 def _is_date_line(state: _State, line: str, published: str) -> bool:
-    """A date line, unless it is a bare year that continues a wrapped finding."""
-    return len(published) > 4 or not _continues(state, line)
+    """A date line, unless it continues a wrapped finding that has not ended its sentence."""
+    if state.bullet is None or not _continues(state, line):
+        return True
+    return len(published) > 4 and bool(_SENTENCE_END.search(state.bullet[-1]))
+
+
+def _is_dash_continuation(state: _State, line: str, match: re.Match[str]) -> bool:
+    """A wrapped line that starts with a dash ("– including access ...") continues the open
+    finding when that finding has not ended its sentence and the words go on in lower case."""
+    rest = line[match.end():]
+    return (
+        line.lstrip()[:1] in "-–—"
+        and rest[:1].islower()
+        and state.bullet is not None
+        and not _SENTENCE_END.search(state.bullet[-1])
+    )
 
 
 def _label_at(state: _State, index: int) -> tuple[str | None, int]:
@@ -137,14 +159,28 @@ def _label_at(state: _State, index: int) -> tuple[str | None, int]:
     line = state.lines[index].strip()
     if _BULLET.match(state.lines[index]):
         return None, index + 1
-    if kind := labels.list_label(line):
-        return kind, index + 1
+    wrapped = state.bullet is not None and _continues(state, state.lines[index])
+    if wrapped and not _LABEL_START.match(fold(line)):  # a wrapped finding naming a label
+        return None, index + 1
     following = _next_text(state, index)
+    if kind := labels.list_label(line):
+        if following is not None and _label_tail(state, line, following):
+            return kind, following + 1
+        return kind, index + 1
     if following is None or not _LABEL_START.match(fold(line)):
         return None, index + 1
     joined = _join(line, state.lines[following].strip(), state.vocabulary)
     kind = labels.list_label(joined)
     return (kind, following + 1) if kind else (None, index + 1)
+
+
+def _label_tail(state: _State, label: str, following: int) -> bool:
+    """Whether the next line ends a label wrapped by a narrow column ("... de desarrollo" /
+    "adicional"): a word or two, in lower case, that still reads as the same label."""
+    tail = state.lines[following].strip()
+    if len(tail.split()) > 2 or not tail[:1].islower() or _BULLET.match(state.lines[following]):
+        return False
+    return labels.list_label(_join(label, tail, state.vocabulary)) is not None
 
 
 def _next_text(state: _State, index: int) -> int | None:
@@ -225,6 +261,8 @@ def _continues(state: _State, line: str) -> bool:
     starts_lower = text[:1].islower() or not text[:1].isalpha()
     if state.glyphs:
         return not (state.blank_before and ended and not starts_lower)
+    if _indent(line) != state.item_indent:  # flush or deeper: a wrapped line
+        return True
     return not ended or starts_lower
 
 
@@ -234,6 +272,7 @@ def _read_text(state: _State, line: str, number: int) -> None:
         state.bullet[-1] = _join(state.bullet[-1], text, state.vocabulary)
     elif state.kind is not None and not state.glyphs:
         _start_bullet(state, text, number, glyph=False)
+        state.item_indent = _indent(line)
     elif state.in_introduction or state.block is None:
         _close_bullet(state)
         state.prose.append(text)
@@ -242,6 +281,10 @@ def _read_text(state: _State, line: str, number: int) -> None:
     else:
         _close_bullet(state)
         state.problem(number, f"text outside any list, not a finding: {_shorten(text)!r}")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _close_bullet(state: _State) -> None:

@@ -14,6 +14,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from mgi_cli.check import FileCheck
 from mgi_cli.compare import Comparison
 from mgi_cli.domains import DOMAINS
 from mgi_cli.model import GAPS, KINDS, STRENGTHS, DomainFindings, Profile
@@ -151,4 +152,35 @@ def domains_view() -> RenderableType:
         names.append("\n" + ", ".join(info.aliases), style="dim")
         covers = Text(f"National: {info.national}\nLocal: {info.local}")
         table.add_row(str(domain.number), domain.key, names, covers)
+    return table
+
+
+def check_view(files: Sequence[FileCheck], summary: str) -> RenderableType:
+    parts: list[RenderableType] = []
+    for file in files:
+        mark = Text("✗ " if file.problems else "✓ ", style="red" if file.problems else "green")
+        parts.append(mark + Text(file.source, style="bold"))
+        if file.profile:
+            p = file.profile
+            parts.append(Padding(Text(f"{p.id} · {p.name} · {p.level} · {p.published or '—'}"),
+                                 (0, 0, 0, 2)))
+            parts.append(Padding(_counts(p), (0, 0, 0, 2)))
+        for problem in file.problems:
+            where = f"line {problem.line}: " if problem.line else ""
+            parts.append(Padding(Text(f"{where}{problem.message}", style="yellow"), (0, 0, 0, 2)))
+        parts.append(Text())
+    parts.append(Text(summary, style="bold"))
+    return Group(*parts)
+
+
+def _counts(profile: Profile) -> RenderableType:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column("Domain")
+    table.add_column("Heading as written", overflow="fold", ratio=1)
+    table.add_column("Well-dev.", justify="right")
+    table.add_column("Further dev.", justify="right")
+    for block in profile.domains:
+        number = f"{block.domain.number} " if block.domain.number else ""
+        table.add_row(f"{number}{block.domain.key}", Text(block.heading or "(missing)"),
+                      str(len(block.strengths)), str(len(block.gaps)))
     return table

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from mgi_cli.check import FileCheck
 from mgi_cli.compare import Comparison
 from mgi_cli.model import KINDS, DomainFindings, Profile
 from mgi_cli.search import Hit
@@ -86,4 +87,32 @@ def comparison_dict(comparison: Comparison, kinds=KINDS) -> dict[str, Any]:
             }
             for domain, cells in comparison.rows
         ],
+    }
+
+
+def check_dict(files: Sequence[FileCheck], summary: str) -> dict[str, Any]:
+    return {
+        "files": [
+            {
+                "file": file.source,
+                "profile": _check_profile(file.profile) if file.profile else None,
+                "problems": [{"line": p.line, "message": p.message} for p in file.problems],
+            }
+            for file in files
+        ],
+        "summary": summary,
+    }
+
+
+def _check_profile(profile: Profile) -> dict[str, Any]:
+    return {
+        "id": profile.id,
+        "name": profile.name,
+        "level": profile.level,
+        "published": profile.published,
+        "domains": {
+            block.domain.key: {"heading": block.heading, "strengths": len(block.strengths),
+                               "gaps": len(block.gaps)}
+            for block in profile.domains
+        },
     }

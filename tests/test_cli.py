@@ -9,7 +9,7 @@ import pytest
 from mgi_cli import __version__
 from mgi_cli.cli import app
 
-COMMANDS = ["list", "show", "compare", "search", "domains"]
+COMMANDS = ["list", "show", "compare", "search", "domains", "check"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -6,6 +6,7 @@ import pytest
 
 from mgi_cli.domains import normalize_heading, resolve_domain
 from mgi_cli.errors import MgiError
+from tests.dress import HEADINGS as PUBLISHED
 
 HEADINGS = [
     ("Migrants' rights", "migrants-rights"),
@@ -27,15 +28,21 @@ HEADINGS = [
 ]
 
 
-@pytest.mark.parametrize(("heading", "key"), HEADINGS)
+PUBLISHED_FORMS = [(heading, key) for key, forms in PUBLISHED.items() for heading in forms]
+
+
+@pytest.mark.parametrize(("heading", "key"), HEADINGS + PUBLISHED_FORMS)
 def test_heading_maps_by_meaning(heading, key):
     assert normalize_heading(heading) == key
 
 
 @pytest.mark.parametrize(
     "heading",
-    ["Domain one: institutional capacity", "Introduction", "Key findings", "Domain 3",
-     "Migrants' rights and well-being", ""],
+    ["Domain one: institutional capacity", "Domain two: migrant rights",
+     "Domain three: safe and orderly migration", "Domain four: labour migration management",
+     "Domain five: regional and international cooperation and other partnerships",
+     "Introduction", "Key findings", "Domain 3", "Migrants' rights and well-being",
+     "About the Migration Governance Indicators", "Labour migration management", ""],
 )
 def test_heading_that_is_no_domain_maps_to_none(heading):
     assert normalize_heading(heading) is None
