@@ -33,4 +33,4 @@ def words(text: str) -> list[str]:
 
 def slugify(text: str) -> str:
     """'Municipality of La Cruz' -> 'municipality-of-la-cruz'."""
-    return "-".join(re.findall(r"[a-z0-9]+", fold(text).replace("'", "")))
+    return "-".join(re.findall(r"[a-z0-9]+", fold(text)))
