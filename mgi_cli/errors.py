@@ -11,3 +11,7 @@ class NothingFound(MgiError):
     """A valid request that matched nothing (exit 1)."""
 
     exit_code = 1
+
+
+class UnreadableFile(MgiError):
+    """A file that is not a readable profile (its message says why)."""

@@ -12,16 +12,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from mgi_cli.errors import MgiError
+from mgi_cli.errors import UnreadableFile
 from mgi_cli.model import Problem, Profile
 from mgi_cli.parser import NotAProfile, parse_profile
 
 TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+PDF_SUFFIXES = (".pdf",)
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES
 MAX_FILE_BYTES = 20 * 1024 * 1024  # the largest MGI report PDFs are under 10 MB
-
-
-class UnreadableFile(MgiError):
-    """A file that is not a readable profile (its message says why)."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,7 @@ def decode(data: bytes) -> str:
 def profile_files(folder: Path) -> list[Path]:
     """The profile files directly in a folder, in name order."""
     entries = sorted(folder.iterdir(), key=lambda p: p.name)
-    return [p for p in entries if p.suffix.lower() in TEXT_SUFFIXES and not p.name.startswith(".")]
+    return [p for p in entries if p.suffix.lower() in SUFFIXES and not p.name.startswith(".")]
 
 
 def read_profile(path: Path) -> tuple[Profile, list[Problem]]:
@@ -71,10 +70,25 @@ def read_profile(path: Path) -> tuple[Profile, list[Problem]]:
             raise UnreadableFile(f"{size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit")
         if size == 0:
             raise UnreadableFile("empty file")
-        data = path.read_bytes()
+        text = read_text(path)
     except OSError as error:
         raise UnreadableFile(error.strerror or str(error)) from None
-    return parse_profile(decode(data), str(path))
+    return parse_profile(text, str(path))
+
+
+def read_text(path: Path) -> str:
+    """A profile file's text: plain text as it is, HTML and PDF turned into text lines."""
+    suffix = path.suffix.lower()
+    if suffix in PDF_SUFFIXES:
+        from mgi_cli.pdf_text import pdf_to_text
+
+        return pdf_to_text(path)
+    text = decode(path.read_bytes())
+    if suffix in HTML_SUFFIXES:
+        from mgi_cli.html_text import html_to_text
+
+        return html_to_text(text)
+    return text
 
 
 def load_paths(paths: Iterable[Path]) -> LoadResult:

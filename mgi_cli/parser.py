@@ -18,7 +18,7 @@ from mgi_cli.errors import MgiError
 from mgi_cli.model import GAPS, STRENGTHS, DomainFindings, Problem, Profile
 from mgi_cli.text import clean, fold, slugify
 
-_BULLET = re.compile(r"^\s*(?:[•●▪◦▫■□‣⁃∙·○►▶➢✓\uf0b7\uf0a7*\-–—])\s*(?=\S)")
+_BULLET = re.compile(r"^\s*(?:\(cid:\d+\)|[•●▪◦▫■□‣⁃∙·○►▶➢✓\uf0b7\uf0a7*\-–—])\s*(?=\S)")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of|de|sur)\s*\d{1,3})?\s*$", re.I)
 _SENTENCE_END = re.compile(r"[.!?;]['\"”’)\]]*$")
 _LABEL_START = re.compile(
@@ -27,11 +27,20 @@ _LABEL_START = re.compile(
 )
 _IMPLEMENTATION = re.compile(r"[^.]*\b(implemented|mise en (oe|œ)uvre|implementad[ao])\b[^.]*\.")
 _FUNDING = re.compile(r"[^.]*\b(funding|funded|financ\w+)\b[^.]*\.", re.I)
-# First halves of real compounds: a hyphen after them at a line end is kept ("well-being").
+# Parts of real compounds: a hyphen at a line end after such a head, or before such a tail,
+# is kept ("well-" / "being", "migration-" / "related"); other line-end hyphens split a word.
 _COMPOUND_HEADS = {
     "well", "whole", "self", "non", "co", "socio", "long", "short", "cross", "multi", "anti",
-    "post", "pre", "ex", "high", "low", "large", "small", "small-scale", "decision", "policy",
-    "gender", "child", "age", "old", "cost", "state", "semi", "full", "part", "in", "on",
+    "post", "pre", "ex", "high", "low", "large", "small", "decision", "policy", "gender",
+    "child", "age", "old", "cost", "state", "semi", "full", "part", "man", "half", "mid",
+    "e", "follow", "time", "case", "region", "sub", "inter", "intra", "peer", "rights",
+}
+_COMPOUND_TAILS = {
+    "based", "funded", "led", "related", "specific", "sensitive", "term", "made", "scale",
+    "level", "wide", "owned", "run", "free", "friendly", "oriented", "responsive", "making",
+    "up", "seekers", "seeker", "being", "government", "governmental", "border", "affected",
+    "sponsored", "driven", "centred", "centered", "focused", "bound", "income", "skilled",
+    "year", "time", "old", "in", "out", "on", "off", "like", "wise",
 }
 
 
@@ -68,7 +77,8 @@ class _State:
     published: str | None = None
     prose: list[str] = field(default_factory=list)
     introduction: list[str] = field(default_factory=list)
-    vocabulary: set[str] = field(default_factory=set)
+    vocabulary: set[str] = field(default_factory=set)  # the text's words, folded
+    compounds: set[str] = field(default_factory=set)  # its hyphenated pairs, "man-made"
 
     def problem(self, line: int, message: str, warn: bool = True) -> None:
         self.problems.append(Problem(self.source, line, message, warn))
@@ -90,7 +100,9 @@ def _clean_line(line: str) -> str:
 def parse_profile(text: str, source: str = "<text>") -> tuple[Profile, list[Problem]]:
     """Read one profile from its text; raise NotAProfile when it holds no findings."""
     state = _State(source, split_lines(text))
-    state.vocabulary = set(re.findall(r"\w+", fold(text)))
+    unbroken = re.sub(r"\w+-[ \t]*\r?\n\s*\w+", " ", fold(text))  # without split words
+    state.vocabulary = set(re.findall(r"\w+", unbroken))
+    state.compounds = {f"{a}-{b}" for a, b in re.findall(r"(\w+)-(\w+)", unbroken)}
     index = 0
     while index < len(state.lines):
         index = _read_line(state, index)
@@ -123,9 +135,13 @@ def _read_line(state: _State, index: int) -> int:
         state.published = state.published or published
     elif metadata.is_title(text):
         _close_bullet(state)
-        state.title = state.title or text
+        title, consumed = _title_at(state, index)
+        state.title = state.title or title
     elif (match := _BULLET.match(line)) and not _is_dash_continuation(state, line, match):
         _start_bullet(state, line[match.end():].strip(), number, glyph=True)
+    elif (wrapped := _wrapped_heading(state, index)) is not None:
+        _start_block(state, wrapped[0], number)
+        consumed = wrapped[1]
     elif _is_heading(state, index):
         _start_block(state, text, number)
     else:
@@ -169,7 +185,7 @@ def _label_at(state: _State, index: int) -> tuple[str | None, int]:
         return kind, index + 1
     if following is None or not _LABEL_START.match(fold(line)):
         return None, index + 1
-    joined = _join(line, state.lines[following].strip(), state.vocabulary)
+    joined = _join(line, state.lines[following].strip(), state)
     kind = labels.list_label(joined)
     return (kind, following + 1) if kind else (None, index + 1)
 
@@ -180,7 +196,7 @@ def _label_tail(state: _State, label: str, following: int) -> bool:
     tail = state.lines[following].strip()
     if len(tail.split()) > 2 or not tail[:1].islower() or _BULLET.match(state.lines[following]):
         return False
-    return labels.list_label(_join(label, tail, state.vocabulary)) is not None
+    return labels.list_label(_join(label, tail, state)) is not None
 
 
 def _next_text(state: _State, index: int) -> int | None:
@@ -192,10 +208,56 @@ def _next_text(state: _State, index: int) -> int | None:
     return None
 
 
+def _wrapped_heading(state: _State, index: int) -> tuple[str, int] | None:
+    """A domain heading wrapped over two lines ("DOMAIN 5: MOBILITY DIMENSIONS OF" / "CRISES")
+    right before a list label: the joined heading and the index after it."""
+    following = index + 1
+    if following >= len(state.lines) or not state.lines[following].strip():
+        return None
+    first, second = state.lines[index].strip(), state.lines[following].strip()
+    if not _is_heading_text(first) or _SENTENCE_END.search(first) or _BULLET.match(first):
+        return None
+    after = _next_text(state, following)
+    if after is None or _label_at(state, after)[0] is None or _label_at(state, following)[0]:
+        return None
+    if _continues(state, state.lines[index]) and not state.blank_before:
+        return None
+    joined = _join(first, second, state)
+    if _is_heading_text(joined) and domains.normalize_heading(joined):
+        return joined, following + 1
+    return None
+
+
+def _is_heading_text(text: str) -> bool:
+    return len(text.split()) <= domains.MAX_HEADING_WORDS and not text.endswith((".", ";", ","))
+
+
+def _title_at(state: _State, index: int) -> tuple[str, int]:
+    """A title, with the tail of a title wrapped onto the next line ("... of Kazakh-" /
+    "stan"): a few words that are neither a heading, a label nor a date."""
+    title = state.lines[index].strip()
+    following = index + 1
+    if following >= len(state.lines):
+        return title, following
+    tail = state.lines[following].strip()
+    if (
+        not tail
+        or len(tail.split()) > 5
+        or _SENTENCE_END.search(tail)
+        or labels.is_section_marker(tail)
+        or labels.list_label(tail)
+        or metadata.parse_date(tail)
+        or domains.normalize_heading(tail)
+        or _BULLET.match(tail)
+    ):
+        return title, following
+    return _join(title, tail, state), following + 1
+
+
 def _is_heading(state: _State, index: int) -> bool:
     """A short line that starts a domain block (see the module docstring)."""
     text = state.lines[index].strip()
-    if len(text.split()) > domains.MAX_HEADING_WORDS or text.endswith((".", ";", ",")):
+    if not _is_heading_text(text):
         return False
     if labels.is_introduction(text) and (state.after_marker or state.block is None):
         return True
@@ -269,7 +331,7 @@ def _continues(state: _State, line: str) -> bool:
 def _read_text(state: _State, line: str, number: int) -> None:
     text = line.strip()
     if state.bullet is not None and _continues(state, line):
-        state.bullet[-1] = _join(state.bullet[-1], text, state.vocabulary)
+        state.bullet[-1] = _join(state.bullet[-1], text, state)
     elif state.kind is not None and not state.glyphs:
         _start_bullet(state, text, number, glyph=False)
         state.item_indent = _indent(line)
@@ -298,18 +360,27 @@ def _close_bullet(state: _State) -> None:
     state.bullet = None
 
 
-def _join(left: str, right: str, vocabulary: set[str]) -> str:
+def _join(left: str, right: str, state: _State) -> str:
     """Join a wrapped line to its predecessor, mending a hyphen only where a word was split."""
     match = re.search(r"(\w+)-$", left)
     if not match or not right[:1].isalpha():
         return f"{left} {right}"
-    head, tail = match.group(1), re.match(r"\w*", right).group(0)
-    whole = fold(head + tail)
-    if fold(head) in _COMPOUND_HEADS and whole not in vocabulary:
+    head = fold(match.group(1))
+    tail = fold(re.match(r"\w*", right).group(0))
+    if _is_compound(head, tail, state):
         return left + right
-    if whole in vocabulary or right[:1].islower():
-        return left[:-1] + right
-    return left + right
+    return left[:-1] + right
+
+
+def _is_compound(head: str, tail: str, state: _State) -> bool:
+    """Whether 'head-' at a line end and 'tail' on the next make a hyphenated compound."""
+    if f"{head}-{tail}" in state.compounds:
+        return True
+    if head + tail in state.vocabulary:
+        return False
+    if head in _COMPOUND_HEADS or tail in _COMPOUND_TAILS:
+        return True
+    return head in state.vocabulary and tail in state.vocabulary and len(head) > 2
 
 
 def _shorten(text: str, width: int = 60) -> str:

@@ -1,0 +1,103 @@
+"""A saved MGI portal page (or a bare HTML fragment) -> the lines the text parser reads.
+
+The text comes from the document's structure: headings, paragraphs and line breaks become
+lines, list items become bullets ("• "), entities are decoded. Scripts, styles, navigation,
+cookie banners and footers are skipped. The standard library's html.parser is enough here:
+it is not recursive, so a page nested thousands of levels deep costs no more than a flat one.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+# Elements whose content is never profile text.
+_SKIPPED = {
+    "script", "style", "noscript", "template", "svg", "math", "nav", "footer", "aside", "form",
+    "button", "select", "iframe", "object", "canvas",
+}
+# Classes and ids that mark page furniture rather than content.
+_FURNITURE = re.compile(
+    r"cookie|consent|gdpr|navbar|nav-|\bnavigation\b|menu|breadcrumb|footer|sidebar|share|social|skip-link"
+    r"|visually-hidden|sr-only",
+    re.I,
+)
+# Elements that start and end a line.
+_BLOCKS = {
+    "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6",
+    "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "td", "th", "blockquote", "pre",
+    "figure", "figcaption", "address", "hr", "title", "caption", "details", "summary",
+}
+_VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source",
+         "track", "wbr", "param"}
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.current: list[str] = []
+        self.stack: list[tuple[str, bool]] = []  # open elements: (tag, skipped)
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":
+            self._break(soft=True)
+            return
+        if tag in _BLOCKS:
+            self._break()
+        if tag in _VOID:
+            return
+        skipped = tag in _SKIPPED or _is_furniture(attrs)
+        self.stack.append((tag, skipped))
+        self.skipping += skipped
+        if tag == "li" and not self.skipping:
+            self.current.append("• ")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCKS:
+            self._break()
+        if not any(open_tag == tag for open_tag, _ in self.stack):
+            return  # a stray end tag
+        while self.stack:
+            open_tag, skipped = self.stack.pop()
+            self.skipping -= skipped
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.current.append(data)
+
+    def _break(self, soft: bool = False) -> None:
+        """End the current line; a block also leaves a blank line, a <br> does not."""
+        text = re.sub(r"\s+", " ", "".join(self.current)).strip()
+        if text and text != "•":
+            self.lines.append(text + ("\n" if soft else "\n\n"))
+        self.current = []
+
+    def close(self) -> None:
+        super().close()
+        self._break()
+
+
+def _is_furniture(attrs: list[tuple[str, str | None]]) -> bool:
+    for name, value in attrs:
+        if name in ("class", "id", "role") and value and _FURNITURE.search(value):
+            return True
+        if name == "aria-hidden" and value == "true":
+            return True
+    return False
+
+
+def html_to_text(html: str) -> str:
+    """The text of an HTML page, one block per line, list items as bullets."""
+    extractor = _TextExtractor()
+    extractor.feed(html)
+    extractor.close()
+    return "".join(extractor.lines)
