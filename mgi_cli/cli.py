@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -20,8 +21,9 @@ from mgi_cli import __version__
 from mgi_cli.errors import MgiError, NothingFound
 from mgi_cli.model import KINDS
 
-if TYPE_CHECKING:  # keep startup lean: the catalog is imported when a command needs it
+if TYPE_CHECKING:  # keep startup lean: the core is imported when a command needs it
     from mgi_cli.catalog import Catalog
+    from mgi_cli.loader import LoadResult
 
 
 class _Group(TyperGroup):
@@ -113,10 +115,9 @@ def _catalog(ctx: typer.Context) -> Catalog:
     settings: Settings = ctx.obj
     if settings.catalog is None:
         from mgi_cli.catalog import Catalog
-        from mgi_cli.loader import load_paths
 
         folder = _data_folder(ctx)
-        result = load_paths([folder])
+        result = _load([folder])
         settings.catalog = Catalog(result.profiles)
         for problem in (*result.problems, *settings.catalog.problems):
             if problem.warn:
@@ -125,6 +126,36 @@ def _catalog(ctx: typer.Context) -> Catalog:
         if not settings.catalog.profiles:
             raise NothingFound(f"No MGI profiles found in {str(folder)!r}; see mgi check.")
     return settings.catalog
+
+
+PROGRESS_AFTER_SECONDS = 0.3
+
+
+def _load(paths: list[Path]) -> LoadResult:
+    """Load profiles; on a terminal, a progress bar on stderr once loading takes a moment."""
+    from mgi_cli.loader import load_paths
+
+    if not sys.stderr.isatty():
+        return load_paths(paths)
+    started = time.monotonic()
+    bar: dict[str, Any] = {}
+
+    def step(done: int, total: int, path: Path) -> None:
+        if not bar and time.monotonic() - started > PROGRESS_AFTER_SECONDS:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            bar["progress"] = Progress(console=Console(stderr=True), transient=True)
+            bar["task"] = bar["progress"].add_task("Reading profiles", total=total)
+            bar["progress"].start()
+        if bar:
+            bar["progress"].update(bar["task"], completed=done, description=f"Reading {path.name}")
+
+    try:
+        return load_paths(paths, on_file=step)
+    finally:
+        if bar:
+            bar["progress"].stop()
 
 
 def _data_folder(ctx: typer.Context) -> Path:
@@ -281,9 +312,8 @@ def check(
     from mgi_cli.catalog import Catalog
     from mgi_cli.check import check as check_files
     from mgi_cli.check import summary
-    from mgi_cli.loader import load_paths
 
-    result = load_paths(paths or [_data_folder(ctx)])
+    result = _load(paths or [_data_folder(ctx)])
     files = check_files(result, Catalog(result.profiles))
     line = summary(files)
     if output is OutputFormat.json:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +20,11 @@ TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 PDF_SUFFIXES = (".pdf",)
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES
+CACHED_SUFFIXES = PDF_SUFFIXES  # reading a PDF costs ~100x a text file
 MAX_FILE_BYTES = 20 * 1024 * 1024  # the largest MGI report PDFs are under 10 MB
+
+
+Progress = Callable[[int, int, Path], None]
 
 
 @dataclass(frozen=True)
@@ -70,10 +74,37 @@ def read_profile(path: Path) -> tuple[Profile, list[Problem]]:
             raise UnreadableFile(f"{size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit")
         if size == 0:
             raise UnreadableFile("empty file")
-        text = read_text(path)
+        if path.suffix.lower() in CACHED_SUFFIXES:
+            return _read_through_cache(path)
+        return parse_profile(read_text(path), str(path))
     except OSError as error:
         raise UnreadableFile(error.strerror or str(error)) from None
-    return parse_profile(text, str(path))
+
+
+def _read_through_cache(path: Path) -> tuple[Profile, list[Problem]]:
+    """A slow-to-read file from the cache when it has not changed; else read and cached."""
+    from mgi_cli import cache
+
+    record = cache.lookup(path)
+    if record is not None and "error" in record:
+        error = record["error"]
+        raise (NotAProfile if error["kind"] == "not-a-profile" else UnreadableFile)(
+            error["message"])
+    if record is not None:
+        try:
+            return cache.profile_from_record(record, str(path))
+        except (KeyError, TypeError, ValueError):
+            pass  # a damaged entry: read the file again and replace it
+    try:
+        profile, problems = parse_profile(read_text(path), str(path))
+    except NotAProfile as error:
+        cache.store(path, cache.error_record("not-a-profile", str(error)))
+        raise
+    except UnreadableFile as error:
+        cache.store(path, cache.error_record("unreadable", str(error)))
+        raise
+    cache.store(path, cache.profile_record(profile, problems))
+    return profile, problems
 
 
 def read_text(path: Path) -> str:
@@ -91,12 +122,17 @@ def read_text(path: Path) -> str:
     return text
 
 
-def load_paths(paths: Iterable[Path]) -> LoadResult:
-    """Every profile in these files and folders, with the problems met on the way."""
+def load_paths(paths: Iterable[Path], on_file: Progress | None = None) -> LoadResult:
+    """Every profile in these files and folders, with the problems met on the way.
+
+    `on_file(done, total, path)` is called before each file, for a progress display.
+    """
     profiles: list[Profile] = []
     problems: list[Problem] = []
     files = expand(paths, problems)
-    for path in files:
+    for done, path in enumerate(files):
+        if on_file is not None:
+            on_file(done, len(files), path)
         try:
             profile, found = read_profile(path)
         except NotAProfile:

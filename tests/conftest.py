@@ -10,6 +10,14 @@ from mgi_cli.cli import app
 from mgi_cli.loader import bundled_seeds, load_paths
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory):
+    """Tests never touch the user's real cache folder."""
+    import os
+
+    os.environ["MGI_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(scope="session")
 def seeds():
     return load_paths([bundled_seeds()])
