@@ -170,3 +170,14 @@ def test_deeply_nested_html_is_read_in_bounded_time():
 
     deep = "<div>" * 20000 + "<h3>Partnerships</h3>" + "</div>" * 20000
     assert html_to_text(deep) == "Partnerships\n\n"
+
+
+def test_progress_bar_on_a_terminal_does_not_disturb_loading(pages, monkeypatch):
+    import sys
+
+    from mgi_cli import cli
+
+    monkeypatch.setattr(cli, "PROGRESS_AFTER_SECONDS", 0.0)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    result = cli._load([pages["pdf"]])
+    assert len(result.profiles) == 5 and result.problems == ()
