@@ -54,6 +54,27 @@ class Catalog:
             raise self._ambiguous(query, list(prefixed.values()))
         raise UnknownProfile(f"Unknown profile {query!r}.{self._suggest(key)}")
 
+    def editions(self, profile: Profile) -> list[Profile]:
+        """Every loaded edition of a profile, oldest first."""
+        base = self._base[profile.id]
+        found = [p for p in self.profiles if self._base[p.id] == base]
+        return sorted(found, key=lambda p: (p.published or "", p.edition))
+
+    def edition_pair(self, profiles: list[Profile]) -> tuple[Profile, Profile]:
+        """(older, newer) to diff: two profiles as given, or one and its neighbouring edition."""
+        if len(profiles) == 2:
+            return profiles[0], profiles[1]
+        if len(profiles) != 1:
+            raise MgiError("Diff one profile (with its previous edition) or two profiles.")
+        editions = self.editions(profiles[0])
+        if len(editions) < 2:
+            raise MgiError(
+                f"Only one edition of {profiles[0].id!r} is loaded; add the other edition to "
+                "the data folder, or name two profiles: mgi diff OLD NEW."
+            )
+        at = editions.index(profiles[0])
+        return (editions[at - 1], editions[at]) if at else (editions[0], editions[1])
+
     def _one_edition(self, candidates: list[Profile]) -> Profile | None:
         """The candidate when all are editions of one profile: the latest of them."""
         if not candidates or len({self._base[p.id] for p in candidates}) != 1:

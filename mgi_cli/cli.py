@@ -1,12 +1,12 @@
 """The mgi command line: each command parses its arguments, calls the core, renders, prints.
 
-Only this module prints or exits. Errors from the core (MgiError) become one line on stderr
-and exit code 2 (usage) or 1 (nothing found), in one place: _Group.invoke.
+Only this module (with output.py, its printing half) prints or exits. Errors from the core
+(MgiError) become one line on stderr and exit code 2 (usage) or 1 (nothing found), in one
+place: _Group.invoke.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from dataclasses import dataclass
@@ -20,6 +20,7 @@ from typer.core import TyperGroup
 from mgi_cli import __version__
 from mgi_cli.errors import MgiError, NothingFound
 from mgi_cli.model import KINDS
+from mgi_cli.output import OutputFormat, SimpleFormat, write, write_json
 
 if TYPE_CHECKING:  # keep startup lean: the core is imported when a command needs it
     from mgi_cli.catalog import Catalog
@@ -50,26 +51,54 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
-    table = "table"
-    json = "json"
-
-
 class Kind(str, Enum):
     strengths = "strengths"
     gaps = "gaps"
 
 
+class ExportFormat(str, Enum):
+    json = "json"
+    csv = "csv"
+    sqlite = "sqlite"
+
+
+def complete_profile(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Profile ids for shell completion (never fails: completion must stay quiet)."""
+    from mgi_cli.completion import profile_ids
+
+    data_dir = (ctx.find_root().params or {}).get("data_dir")
+    return [i for i in profile_ids(data_dir) if i.startswith(incomplete.lower())]
+
+
+def complete_domain(incomplete: str) -> list[str]:
+    from mgi_cli.domains import DOMAINS
+
+    return [i.domain.key for i in DOMAINS if i.domain.key.startswith(incomplete.lower())]
+
+
 FormatOption = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="table for people, json for programs.")
+    OutputFormat,
+    typer.Option("--format", "-f", help="table for people; json, csv or markdown to reuse."),
+]
+SimpleFormatOption = Annotated[
+    SimpleFormat, typer.Option("--format", "-f", help="table for people, json for programs.")
 ]
 DomainOption = Annotated[
     str | None,
-    typer.Option("--domain", "-d", help="Only this domain: key, number 1-6, name or alias."),
+    typer.Option("--domain", "-d", help="Only this domain: key, number 1-6, name or alias.",
+                 autocompletion=complete_domain),
 ]
 OnlyOption = Annotated[
     Kind | None,
     typer.Option("--only", help="Only well-developed areas (strengths) or the others (gaps)."),
+]
+SaveOption = Annotated[
+    Path | None,
+    typer.Option("--save", help="Also save the table as shown, to a .svg, .html or .txt file."),
+]
+ProfileArgument = Annotated[
+    str, typer.Argument(help="Profile id, name, country or ISO code.",
+                        autocompletion=complete_profile)
 ]
 
 
@@ -77,6 +106,7 @@ OnlyOption = Annotated[
 class Settings:
     data_dir: Path | None
     no_color: bool
+    pager: bool
     catalog: Catalog | None = None
 
 
@@ -91,13 +121,13 @@ def main_options(
     ctx: typer.Context,
     data_dir: Annotated[
         Path | None,
-        typer.Option(
-            "--data-dir",
-            envvar="MGI_DATA_DIR",
-            help="Read profiles from this folder instead of the bundled ones.",
-        ),
+        typer.Option("--data-dir", envvar="MGI_DATA_DIR",
+                     help="Read profiles from this folder instead of the bundled ones."),
     ] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Never colour the output.")] = False,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never page long output, even on a terminal.")
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -107,7 +137,12 @@ def main_options(
 
     Example: mgi show kazakhstan
     """
-    ctx.obj = Settings(data_dir, no_color)
+    ctx.obj = Settings(data_dir, no_color, pager=not no_pager)
+
+
+# -- loading ----------------------------------------------------------------------------------
+
+PROGRESS_AFTER_SECONDS = 0.3
 
 
 def _catalog(ctx: typer.Context) -> Catalog:
@@ -126,9 +161,6 @@ def _catalog(ctx: typer.Context) -> Catalog:
         if not settings.catalog.profiles:
             raise NothingFound(f"No MGI profiles found in {str(folder)!r}; see mgi check.")
     return settings.catalog
-
-
-PROGRESS_AFTER_SECONDS = 0.3
 
 
 def _load(paths: list[Path]) -> LoadResult:
@@ -168,95 +200,122 @@ def _data_folder(ctx: typer.Context) -> Path:
     return folder
 
 
-def _print(ctx: typer.Context, renderable: Any) -> None:
-    from rich.console import Console
-
-    settings: Settings = ctx.obj
-    no_color = settings.no_color or "NO_COLOR" in os.environ
-    console = Console(no_color=no_color, highlight=False, emoji=False, markup=False)
-    with console.capture() as captured:
-        console.print(renderable)
-    # Rich pads every line to the full width; piped output should not carry that padding.
-    sys.stdout.write("\n".join(line.rstrip() for line in captured.get().splitlines()) + "\n")
+# -- output -----------------------------------------------------------------------------------
 
 
-def _print_json(data: Any) -> None:
-    from mgi_cli.serialize import to_json
+def _emit(ctx: typer.Context, output: Enum, save: Path | None = None, **views: Any) -> None:
+    """Print one view: `table` (a rich renderable), `json` (data), `csv` (columns, rows) or
+    `markdown` (text), each given as a function so only the one asked for is built."""
+    from mgi_cli import output as out
 
-    sys.stdout.write(to_json(data) + "\n")
+    if save is not None and output.value != "table":
+        raise MgiError("--save keeps a copy of a table; leave out --format or use --format table.")
+    out.check_save_path(save)
+    view = views[output.value]()
+    if output.value == "json":
+        write_json(view)
+    elif output.value == "csv":
+        from mgi_cli.textformats import to_csv
+
+        sys.stdout.write(to_csv(*view))
+    elif output.value == "markdown":
+        write(view)
+    else:
+        settings: Settings = ctx.obj
+        out.print_table(view, settings.no_color, settings.pager, save)
 
 
 def _kinds(only: Kind | None) -> tuple[str, ...]:
     return (only.value,) if only else KINDS
 
 
+def _domain(domain: str | None):
+    from mgi_cli.domains import resolve_domain
+
+    return resolve_domain(domain) if domain is not None else None
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
 @app.command("list")
-def list_profiles(ctx: typer.Context, output: FormatOption = OutputFormat.table) -> None:
+def list_profiles(
+    ctx: typer.Context, output: FormatOption = OutputFormat.table, save: SaveOption = None
+) -> None:
     """List the profiles: id, name, level, country, date, edition and findings per list.
 
-    Example: mgi list --format json
+    Example: mgi list --format csv > profiles.csv
     """
+    from mgi_cli import render, rows, serialize, textformats
+
     profiles = _catalog(ctx).profiles
-    if output is OutputFormat.json:
-        from mgi_cli.serialize import profile_summary
-
-        return _print_json([profile_summary(p) for p in profiles])
-    from mgi_cli.render import profile_list
-
-    _print(ctx, profile_list(profiles))
+    _emit(ctx, output, save,
+          table=lambda: render.profile_list(profiles),
+          json=lambda: [serialize.profile_summary(p) for p in profiles],
+          csv=lambda: rows.profile_rows(profiles),
+          markdown=lambda: textformats.rows_table(*rows.profile_rows(profiles)))
 
 
 @app.command()
 def show(
     ctx: typer.Context,
-    profile: Annotated[str, typer.Argument(help="Profile id, name, country or ISO code.")],
+    profile: ProfileArgument,
     domain: DomainOption = None,
     only: OnlyOption = None,
     output: FormatOption = OutputFormat.table,
+    save: SaveOption = None,
 ) -> None:
     """Show one profile: all six domains, both lists, under MGI's own wording.
 
     Example: mgi show kazakhstan --domain partnerships
     """
-    from mgi_cli.domains import resolve_domain
-
-    wanted = resolve_domain(domain) if domain is not None else None
+    wanted = _domain(domain)
     found = _catalog(ctx).resolve(profile)
     blocks = [b for b in found.domains if wanted is None or b.domain.key == wanted.key]
-    if output is OutputFormat.json:
-        from mgi_cli.serialize import profile_dict
+    kinds = _kinds(only)
+    from mgi_cli import render, rows, serialize, textformats
 
-        return _print_json(profile_dict(found, blocks, _kinds(only)))
-    from mgi_cli.render import profile_view
-
-    _print(ctx, profile_view(found, blocks, _kinds(only)))
+    _emit(ctx, output, save,
+          table=lambda: render.profile_view(found, blocks, kinds),
+          json=lambda: serialize.profile_dict(found, blocks, kinds),
+          csv=lambda: rows.finding_rows([found], blocks, kinds),
+          markdown=lambda: textformats.profile_markdown(found, blocks, kinds))
 
 
 @app.command()
 def compare(
     ctx: typer.Context,
-    profiles: Annotated[list[str], typer.Argument(help="Two to four profiles.")],
+    profiles: Annotated[list[str], typer.Argument(help="Two to four profiles.",
+                                                  autocompletion=complete_profile)],
     domain: DomainOption = None,
     only: OnlyOption = None,
+    shared: Annotated[bool, typer.Option(
+        "--shared", help="Only findings that say nearly the same thing in several profiles.")
+    ] = False,
     output: FormatOption = OutputFormat.table,
+    save: SaveOption = None,
 ) -> None:
-    """Set two to four profiles side by side, one table per domain.
+    """Set two to four profiles side by side, one table per domain; shared findings marked.
 
     Example: mgi compare azerbaijan kyrgyzstan --domain partnerships
     """
     from mgi_cli.compare import compare as align
-    from mgi_cli.domains import resolve_domain
 
-    wanted = resolve_domain(domain) if domain is not None else None
+    wanted = _domain(domain)
     catalog = _catalog(ctx)
-    comparison = align([catalog.resolve(name) for name in profiles], wanted)
-    if output is OutputFormat.json:
-        from mgi_cli.serialize import comparison_dict
+    comparison = align([catalog.resolve(name) for name in profiles], wanted, catalog.profiles)
+    if shared:
+        comparison = comparison.only_shared()
+        if not comparison.rows:
+            raise NothingFound("These profiles share no findings that say nearly the same thing.")
+    kinds = _kinds(only)
+    from mgi_cli import render, rows, serialize, textformats
 
-        return _print_json(comparison_dict(comparison, _kinds(only)))
-    from mgi_cli.render import comparison_view
-
-    _print(ctx, comparison_view(comparison, _kinds(only)))
+    _emit(ctx, output, save,
+          table=lambda: render.comparison_view(comparison, kinds),
+          json=lambda: serialize.comparison_dict(comparison, kinds),
+          csv=lambda: rows.comparison_rows(comparison, kinds),
+          markdown=lambda: textformats.comparison_markdown(comparison, kinds))
 
 
 @app.command()
@@ -265,34 +324,112 @@ def search(
     query: Annotated[str, typer.Argument(help='Words to find; "a phrase" in quotes.')],
     domain: DomainOption = None,
     profile: Annotated[
-        list[str] | None, typer.Option("--profile", "-p", help="Only this profile (repeatable).")
+        list[str] | None,
+        typer.Option("--profile", "-p", help="Only this profile (repeatable).",
+                     autocompletion=complete_profile),
     ] = None,
     only: OnlyOption = None,
     limit: Annotated[
         int | None, typer.Option("--limit", "-n", min=1, help="Show at most N findings.")
     ] = None,
     output: FormatOption = OutputFormat.table,
+    save: SaveOption = None,
 ) -> None:
     """Find every finding on a subject across profiles, best match first; typos forgiven.
 
     Example: mgi search trafficking --domain safe
     """
-    from mgi_cli.domains import resolve_domain
     from mgi_cli.search import Corpus, parse_query
 
     parse_query(query)  # a bad query is a usage error before any file is read
-    wanted = resolve_domain(domain) if domain is not None else None
+    wanted = _domain(domain)
     catalog = _catalog(ctx)
     chosen = [catalog.resolve(name) for name in profile] if profile else None
     hits = Corpus(catalog.profiles).search(query, wanted, chosen, _kinds(only))
     shown = hits[:limit] if limit else hits
-    if output is OutputFormat.json:
-        from mgi_cli.serialize import search_dict
+    from mgi_cli import render, rows, serialize, textformats
 
-        return _print_json(search_dict(query, shown))
-    from mgi_cli.render import search_view
+    _emit(ctx, output, save,
+          table=lambda: render.search_view(query, shown, len(hits)),
+          json=lambda: serialize.search_dict(query, shown),
+          csv=lambda: rows.hit_rows(shown),
+          markdown=lambda: textformats.rows_table(*rows.hit_rows(shown)))
 
-    _print(ctx, search_view(query, shown, len(hits)))
+
+@app.command()
+def overview(
+    ctx: typer.Context, output: FormatOption = OutputFormat.table, save: SaveOption = None
+) -> None:
+    """A matrix of profiles by the six domains: findings per list in each cell (not scores).
+
+    Example: mgi overview --format markdown > overview.md
+    """
+    from mgi_cli import render, rows, serialize, textformats
+
+    profiles = _catalog(ctx).profiles
+    _emit(ctx, output, save,
+          table=lambda: render.overview_view(profiles),
+          json=lambda: serialize.overview_list(profiles),
+          csv=lambda: rows.overview_rows(profiles),
+          markdown=lambda: textformats.overview_markdown(*rows.overview_rows(profiles)))
+
+
+@app.command("diff")
+def diff_editions(
+    ctx: typer.Context,
+    profiles: Annotated[list[str], typer.Argument(
+        help="A profile (its previous edition to this one), or two profiles (from, to).",
+        autocompletion=complete_profile)],
+    output: SimpleFormatOption = SimpleFormat.table,
+    save: SaveOption = None,
+) -> None:
+    """What changed between two editions: findings kept, reworded, new, gone or moved.
+
+    Example: mgi diff kyrgyzstan
+    """
+    from mgi_cli.editions import diff
+
+    catalog = _catalog(ctx)
+    older, newer = catalog.edition_pair([catalog.resolve(name) for name in profiles])
+    changes = diff(older, newer, catalog.profiles)
+    from mgi_cli import render, serialize
+
+    _emit(ctx, output, save,
+          table=lambda: render.diff_view(changes), json=lambda: serialize.diff_dict(changes))
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    output: Annotated[ExportFormat, typer.Option("--format", "-f", help="json, csv or sqlite.")
+                      ] = ExportFormat.json,
+    path: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write here (required for sqlite); else to stdout.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing sqlite file.")
+                     ] = False,
+) -> None:
+    """Export every finding, one per row: JSON, CSV, or SQLite with full-text search.
+
+    Example: mgi export --format sqlite --output mgi.db && datasette mgi.db
+    """
+    from mgi_cli import export as exporter
+    from mgi_cli.rows import finding_rows
+    from mgi_cli.serialize import to_json
+    from mgi_cli.textformats import to_csv
+
+    if output is ExportFormat.sqlite and path is None:
+        raise MgiError("--format sqlite needs --output FILE (a database cannot go to stdout).")
+    profiles = _catalog(ctx).profiles
+    if output is ExportFormat.sqlite:
+        exporter.write_sqlite(profiles, path, force)
+        typer.echo(f"Wrote {path}: {len(profiles)} profiles.", err=True)
+        return
+    columns, found = finding_rows(profiles)
+    text = to_json(found) + "\n" if output is ExportFormat.json else to_csv(columns, found)
+    if path is None:
+        sys.stdout.write(text)
+    else:
+        exporter.write_text(path, text)
 
 
 @app.command()
@@ -301,7 +438,7 @@ def check(
     paths: Annotated[
         list[Path] | None, typer.Argument(help="Files or folders (default: the data folder).")
     ] = None,
-    output: FormatOption = OutputFormat.table,
+    output: SimpleFormatOption = SimpleFormat.table,
 ) -> None:
     """Check profile files: what each holds, and everything that could not be placed.
 
@@ -316,37 +453,27 @@ def check(
     result = _load(paths or [_data_folder(ctx)])
     files = check_files(result, Catalog(result.profiles))
     line = summary(files)
-    if output is OutputFormat.json:
-        from mgi_cli.serialize import check_dict
+    from mgi_cli import render, serialize
 
-        _print_json(check_dict(files, line))
-    else:
-        from mgi_cli.render import check_view
-
-        _print(ctx, check_view(files, line))
+    _emit(ctx, output, table=lambda: render.check_view(files, line),
+          json=lambda: serialize.check_dict(files, line))
     if any(f.problems for f in files) or not files:
         raise typer.Exit(1)
 
 
 @app.command("domains")
-def list_domains(ctx: typer.Context, output: FormatOption = OutputFormat.table) -> None:
+def list_domains(ctx: typer.Context, output: SimpleFormatOption = SimpleFormat.table) -> None:
     """List the six MGI domains: number, key, name, accepted aliases, what each covers.
 
     Example: mgi domains
     """
+    from mgi_cli import render
     from mgi_cli.domains import DOMAINS
 
-    if output is OutputFormat.json:
-        return _print_json(
-            [
-                {**vars(i.domain), "aliases": list(i.aliases), "national": i.national,
-                 "local": i.local}
-                for i in DOMAINS
-            ]
-        )
-    from mgi_cli.render import domains_view
-
-    _print(ctx, domains_view())
+    _emit(ctx, output, table=render.domains_view, json=lambda: [
+        {**vars(i.domain), "aliases": list(i.aliases), "national": i.national, "local": i.local}
+        for i in DOMAINS
+    ])
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""Profiles side by side: one row per domain, one column per profile."""
+"""Profiles side by side: one row per domain, one column per profile, shared findings marked."""
 
 from __future__ import annotations
 
@@ -7,19 +7,66 @@ from dataclasses import dataclass
 
 from mgi_cli.domains import UNCLASSIFIED
 from mgi_cli.errors import MgiError
-from mgi_cli.model import Domain, DomainFindings, Profile
+from mgi_cli.model import KINDS, Domain, DomainFindings, Profile
 
 MIN_PROFILES, MAX_PROFILES = 2, 4
+
+
+@dataclass(frozen=True)
+class Item:
+    """One finding in a comparison."""
+
+    profile: str
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Shared:
+    """Findings of two or more profiles that say nearly the same thing."""
+
+    number: int  # 1, 2, ... in the order they appear, for the marks in the table
+    domain: Domain
+    score: float  # the weakest link between its findings, 0-100
+    items: tuple[Item, ...]
 
 
 @dataclass(frozen=True)
 class Comparison:
     profiles: tuple[Profile, ...]
     rows: tuple[tuple[Domain, tuple[DomainFindings, ...]], ...]  # one cell per profile
+    shared: tuple[Shared, ...] = ()
+
+    def only_shared(self) -> Comparison:
+        """The comparison cut down to its shared findings (and the domains that have any)."""
+        rows = []
+        for domain, cells in self.rows:
+            kept = tuple(
+                DomainFindings(cell.domain, cell.heading, *(
+                    tuple(t for t in cell.findings(k) if self.mark(p.id, k, t)) for k in KINDS))
+                for p, cell in zip(self.profiles, cells, strict=True)
+            )
+            if any(c.strengths or c.gaps for c in kept):
+                rows.append((domain, kept))
+        return Comparison(self.profiles, tuple(rows), self.shared)
+
+    def mark(self, profile: str, kind: str, text: str) -> int | None:
+        """The number of the shared group a finding belongs to, if any."""
+        for group in self.shared:
+            if Item(profile, kind, text) in group.items:
+                return group.number
+        return None
 
 
-def compare(profiles: Sequence[Profile], domain: Domain | None = None) -> Comparison:
-    """Align the domains of two to four profiles; only `domain` when one is given."""
+def compare(
+    profiles: Sequence[Profile],
+    domain: Domain | None = None,
+    corpus: Sequence[Profile] | None = None,
+) -> Comparison:
+    """Align the domains of two to four profiles; only `domain` when one is given.
+
+    Shared findings are scored against the vocabulary of `corpus` (all loaded profiles).
+    """
     if len({p.id for p in profiles}) != len(profiles):
         raise MgiError("The same profile is named twice; compare different profiles.")
     if not MIN_PROFILES <= len(profiles) <= MAX_PROFILES:
@@ -33,7 +80,7 @@ def compare(profiles: Sequence[Profile], domain: Domain | None = None) -> Compar
     for key in keys:
         cells = tuple(_cell(profile, key) for profile in profiles)
         rows.append((cells[0].domain, cells))
-    return Comparison(tuple(profiles), tuple(rows))
+    return Comparison(tuple(profiles), tuple(rows), _shared(profiles, rows, corpus or profiles))
 
 
 def _cell(profile: Profile, key: str) -> DomainFindings:
@@ -41,3 +88,46 @@ def _cell(profile: Profile, key: str) -> DomainFindings:
         if block.domain.key == key:
             return block
     return DomainFindings(UNCLASSIFIED, "")
+
+
+def _shared(profiles, rows, corpus) -> tuple[Shared, ...]:
+    """Groups of findings from different profiles, linked by scores >= the threshold."""
+    from mgi_cli.similarity import SHARED_THRESHOLD, Similarity
+
+    similarity = Similarity(corpus)
+    groups: list[Shared] = []
+    for domain, cells in rows:
+        items = [Item(p.id, kind, text) for p, cell in zip(profiles, cells, strict=True)
+                 for kind in KINDS for text in cell.findings(kind)]
+        links = [
+            (i, j, score)
+            for i, first in enumerate(items)
+            for j, second in enumerate(items[i + 1:], i + 1)
+            if first.profile != second.profile
+            and (score := similarity.score(first.text, second.text)) >= SHARED_THRESHOLD
+        ]
+        for members, weakest in _components(len(items), links):
+            group = [items[i] for i in members]
+            if len({item.profile for item in group}) > 1:
+                groups.append(Shared(len(groups) + 1, domain, weakest, tuple(group)))
+    return tuple(groups)
+
+
+def _components(size: int, links: list[tuple[int, int, float]]) -> list[tuple[list[int], float]]:
+    """Connected groups of linked items, each with its weakest link, in item order."""
+    parent = list(range(size))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, j, _ in links:
+        parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(size):
+        groups.setdefault(root(i), []).append(i)
+    weakest: dict[int, float] = {}
+    for i, _, score in links:
+        weakest[root(i)] = min(score, weakest.get(root(i), 100.0))
+    return [(members, weakest[head]) for head, members in groups.items() if head in weakest]

@@ -17,6 +17,7 @@ from rich.text import Text
 from mgi_cli.check import FileCheck
 from mgi_cli.compare import Comparison
 from mgi_cli.domains import DOMAINS
+from mgi_cli.editions import EditionDiff, Pair
 from mgi_cli.model import GAPS, KINDS, STRENGTHS, DomainFindings, Profile
 from mgi_cli.search import Hit
 
@@ -27,6 +28,10 @@ LIST_LABELS = {
 }
 SHORT_LABELS = {STRENGTHS: "Well-developed areas", GAPS: "Areas for further development"}
 NOT_A_SCORE = "Counts of findings, not scores: the MGI does not rank countries or cities."
+OVERVIEW_CAPTION = (
+    "Each cell: examples of well-developed areas / areas with potential for further "
+    f"development; shading shows how many findings a cell holds. {NOT_A_SCORE}"
+)
 COUNTS_CAPTION = (
     "Findings: examples of well-developed areas / areas with potential for further "
     f"development. {NOT_A_SCORE}"
@@ -113,16 +118,98 @@ def comparison_view(comparison: Comparison, kinds: Sequence[str] = KINDS) -> Ren
         for profile in comparison.profiles:
             table.add_column(Text(f"{profile.name} [{profile.id}]"), overflow="fold", ratio=1)
         for kind in kinds:
-            table.add_row(*(_cell(cell.findings(kind), kind) for cell in cells))
+            table.add_row(*(_cell(comparison, profile.id, cell.findings(kind), kind)
+                            for profile, cell in zip(comparison.profiles, cells, strict=True)))
         tables.append(table)
+    if comparison.shared:
+        tables.append(Text("≈N marks findings that say nearly the same thing in several "
+                           "profiles (mgi compare --shared shows only them).", style="dim"))
     return Group(*tables)
 
 
-def _cell(findings: Sequence[str], kind: str) -> Text:
+def _cell(comparison: Comparison, profile: str, findings: Sequence[str], kind: str) -> Text:
     text = Text(SHORT_LABELS[kind], style="italic")
     for finding in findings or ("(none listed)",):
         text.append("\n• ")
         text.append(finding)
+        if mark := comparison.mark(profile, kind, finding):
+            text.append(f" ≈{mark}", style="bold magenta")
+    return text
+
+
+def overview_view(profiles: Sequence[Profile]) -> RenderableType:
+    table = Table(caption=OVERVIEW_CAPTION, caption_justify="left", box=box.SIMPLE_HEAD,
+                  pad_edge=False)
+    table.add_column("Profile", overflow="fold", ratio=1)
+    for info in DOMAINS:
+        table.add_column(f"{info.domain.number} {_short_name(info.domain.key)}",
+                         justify="center", no_wrap=True)
+    most = max((len(b.strengths) + len(b.gaps) for p in profiles for b in p.domains), default=1)
+    for profile in profiles:
+        cells = []
+        for block in profile.domains[:6]:
+            total = len(block.strengths) + len(block.gaps)
+            shade = 255 - round(7 * total / max(most, 1))  # light greys: darker = more
+            cells.append(Text(f"{len(block.strengths)} / {len(block.gaps)}",
+                              style=f"black on color({shade})"))
+        table.add_row(Text(profile.id), *cells)
+    return table
+
+
+def _short_name(key: str) -> str:
+    return {"migrants-rights": "Rights", "whole-of-government": "Gov.", "partnerships":
+            "Partners", "well-being": "Well-being", "crises": "Crises",
+            "safe-migration": "Safe"}[key]
+
+
+def diff_view(changes: EditionDiff) -> RenderableType:
+    older, newer = changes.older, changes.newer
+    parts: list[RenderableType] = [
+        Text(f"{older.name}: {older.id} ({older.published or '—'}) → {newer.id} "
+             f"({newer.published or '—'})", style="bold"),
+        Text(),
+    ]
+    for block in changes.domains:
+        parts.append(Text(f"{block.domain.number}. {block.domain.name}", style="bold cyan"))
+        lines = Table.grid(padding=(0, 1))
+        lines.add_column(no_wrap=True)
+        lines.add_column(overflow="fold")
+        for pair in block.moved:
+            lines.add_row(Text("⇄", style="bold magenta"), _moved(pair))
+        for pair in block.kept:
+            lines.add_row(*_kept(pair))
+        for item in block.new:
+            lines.add_row(Text("+", style="green"), _labelled(item.kind, item.text))
+        for item in block.gone:
+            lines.add_row(Text("−", style="red"), _labelled(item.kind, item.text))
+        if not lines.rows:
+            lines.add_row("", Text("(no findings in either edition)", style="dim"))
+        parts += [Padding(lines, (0, 0, 0, 2)), Text()]
+    parts.append(Text("⇄ moved between the lists · = kept · ~ kept, reworded · + new · − gone",
+                      style="dim"))
+    return Group(*parts)
+
+
+def _labelled(kind: str, text: str) -> Text:
+    label = Text(f"[{SHORT_LABELS[kind]}] ", style="dim")
+    return label + Text(text)
+
+
+def _kept(pair: Pair) -> tuple[Text, Text]:
+    if pair.older.text == pair.newer.text:
+        return Text("="), _labelled(pair.newer.kind, pair.newer.text)
+    text = _labelled(pair.newer.kind, pair.newer.text)
+    text.append(Text(f"\n  was: {pair.older.text}  (similarity {pair.score:g})", style="dim"))
+    return Text("~", style="yellow"), text
+
+
+def _moved(pair: Pair) -> Text:
+    text = Text(f"{SHORT_LABELS[pair.older.kind]} → {SHORT_LABELS[pair.newer.kind]}: ",
+                style="bold")
+    text.append(Text(pair.newer.text, style=""))
+    if pair.older.text != pair.newer.text:
+        text.append(Text(f"\n  was: {pair.older.text}  (similarity {pair.score:g})",
+                         style="dim"))
     return text
 
 

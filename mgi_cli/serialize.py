@@ -8,6 +8,7 @@ from typing import Any
 
 from mgi_cli.check import FileCheck
 from mgi_cli.compare import Comparison
+from mgi_cli.editions import EditionDiff, Pair
 from mgi_cli.model import KINDS, DomainFindings, Profile
 from mgi_cli.search import Hit
 
@@ -87,32 +88,38 @@ def comparison_dict(comparison: Comparison, kinds=KINDS) -> dict[str, Any]:
             }
             for domain, cells in comparison.rows
         ],
-    }
-
-
-def check_dict(files: Sequence[FileCheck], summary: str) -> dict[str, Any]:
-    return {
-        "files": [
-            {
-                "file": file.source,
-                "profile": _check_profile(file.profile) if file.profile else None,
-                "problems": [{"line": p.line, "message": p.message} for p in file.problems],
-            }
-            for file in files
+        "shared": [
+            {"domain": group.domain.key, "score": group.score,
+             "items": [{"profile": i.profile, "kind": i.kind, "text": i.text}
+                       for i in group.items]}
+            for group in comparison.shared
         ],
-        "summary": summary,
     }
 
 
-def _check_profile(profile: Profile) -> dict[str, Any]:
+def overview_list(profiles: Sequence[Profile]) -> list[dict[str, Any]]:
+    return [
+        {"id": p.id, "name": p.name,
+         "domains": {b.domain.key: {"strengths": len(b.strengths), "gaps": len(b.gaps)}
+                     for b in p.domains[:6]}}
+        for p in profiles
+    ]
+
+
+def diff_dict(changes: EditionDiff) -> dict[str, Any]:
+    def pair(p: Pair) -> dict[str, Any]:
+        return {"from": p.older.text, "to": p.newer.text, "score": p.score,
+                "from_kind": p.older.kind, "to_kind": p.newer.kind}
+
     return {
-        "id": profile.id,
-        "name": profile.name,
-        "level": profile.level,
-        "published": profile.published,
-        "domains": {
-            block.domain.key: {"heading": block.heading, "strengths": len(block.strengths),
-                               "gaps": len(block.gaps)}
-            for block in profile.domains
-        },
+        "from": changes.older.id,
+        "to": changes.newer.id,
+        "domains": [
+            {"key": d.domain.key,
+             "kept": [pair(p) for p in d.kept],
+             "new": [{"kind": i.kind, "text": i.text} for i in d.new],
+             "gone": [{"kind": i.kind, "text": i.text} for i in d.gone],
+             "moved": [pair(p) for p in d.moved]}
+            for d in changes.domains
+        ],
     }

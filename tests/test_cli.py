@@ -9,7 +9,8 @@ import pytest
 from mgi_cli import __version__
 from mgi_cli.cli import app
 
-COMMANDS = ["list", "show", "compare", "search", "domains", "check"]
+COMMANDS = ["list", "show", "compare", "search", "domains", "check", "overview", "diff",
+            "export"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

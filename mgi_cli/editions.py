@@ -1,0 +1,83 @@
+"""What changed between two editions of a profile: kept, new, gone, and moved between lists.
+
+Within each domain, every finding of the older edition is paired with the most similar finding
+of the newer one (similarity.py), best pairs first, each finding used once. A pair scoring at
+least KEPT_THRESHOLD is the same finding, perhaps reworded; if it changed lists (a gap that
+became a well-developed area, or the reverse) it has moved. Unpaired findings are gone (older)
+or new (newer).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mgi_cli.compare import Item
+from mgi_cli.model import KINDS, Domain, Profile
+
+KEPT_THRESHOLD = 60.0
+
+
+@dataclass(frozen=True)
+class Pair:
+    older: Item
+    newer: Item
+    score: float
+
+
+@dataclass(frozen=True)
+class DomainChanges:
+    domain: Domain
+    kept: tuple[Pair, ...]
+    moved: tuple[Pair, ...]
+    new: tuple[Item, ...]
+    gone: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class EditionDiff:
+    older: Profile
+    newer: Profile
+    domains: tuple[DomainChanges, ...]
+
+
+def diff(older: Profile, newer: Profile, corpus: Sequence[Profile] = ()) -> EditionDiff:
+    """The changes from `older` to `newer`, domain by domain."""
+    from mgi_cli.similarity import Similarity
+
+    similarity = Similarity([*corpus] or [older, newer])
+    changes = []
+    for old_block, new_block in zip(older.domains[:6], newer.domains[:6], strict=True):
+        before = [Item(older.id, k, t) for k in KINDS for t in old_block.findings(k)]
+        after = [Item(newer.id, k, t) for k in KINDS for t in new_block.findings(k)]
+        pairs = _pair(before, after, similarity)
+        paired_old = {p.older for p in pairs}
+        paired_new = {p.newer for p in pairs}
+        changes.append(DomainChanges(
+            old_block.domain,
+            kept=tuple(p for p in pairs if p.older.kind == p.newer.kind),
+            moved=tuple(p for p in pairs if p.older.kind != p.newer.kind),
+            new=tuple(i for i in after if i not in paired_new),
+            gone=tuple(i for i in before if i not in paired_old),
+        ))
+    return EditionDiff(older, newer, tuple(changes))
+
+
+def _pair(before: list[Item], after: list[Item], similarity) -> list[Pair]:
+    scored = sorted(
+        ((similarity.score(a.text, b.text) if a.text != b.text else 100.0, i, j)
+         for i, a in enumerate(before) for j, b in enumerate(after)),
+        key=lambda s: (-s[0], s[1], s[2]),
+    )
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    pairs = []
+    for score, i, j in scored:
+        if score < KEPT_THRESHOLD:
+            break
+        if i in used_old or j in used_new:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        pairs.append(Pair(before[i], after[j], score))
+    return sorted(pairs, key=lambda p: after.index(p.newer))

@@ -1,0 +1,99 @@
+"""Printing for the command line: formats, colour, the pager and --save. Used by cli.py only.
+
+Tables are rendered by rich into text first, then written: through a pager when the output is
+long and goes to a terminal (as `git log` does: MGI_PAGER, then PAGER, then `less -FRX`),
+straight to stdout otherwise. JSON, CSV and Markdown never import rich and never page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from mgi_cli.errors import MgiError
+
+DEFAULT_PAGER = "less -FRX"
+SAVE_SUFFIXES = (".svg", ".html", ".txt")
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class SimpleFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def write(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def write_json(data: Any) -> None:
+    from mgi_cli.serialize import to_json
+
+    write(to_json(data))
+
+
+def check_save_path(save: Path | None) -> None:
+    """Refuse a --save name mgi cannot write, before any work is done."""
+    if save is not None and save.suffix.lower() not in SAVE_SUFFIXES:
+        raise MgiError(f"--save takes a file ending in {', '.join(SAVE_SUFFIXES)}, not {save}.")
+
+
+def print_table(renderable: Any, no_color: bool, pager: bool, save: Path | None) -> None:
+    """Render with rich; page long output on a terminal; keep a copy in `save`."""
+    from rich.console import Console
+
+    console = Console(
+        no_color=no_color or "NO_COLOR" in os.environ,
+        highlight=False, emoji=False, markup=False, record=save is not None,
+    )
+    with console.capture() as captured:
+        console.print(renderable)
+    # Rich pads every line to the full width; output that is piped should not carry that.
+    text = "\n".join(line.rstrip() for line in captured.get().splitlines()) + "\n"
+    if save is not None:
+        _save(console, save)
+    long = text.count("\n") >= shutil.get_terminal_size().lines
+    if not (pager and sys.stdout.isatty() and long and _page(text)):
+        sys.stdout.write(text)
+
+
+def _save(console: Any, path: Path) -> None:
+    from mgi_cli.export import atomic_path
+
+    suffix = path.suffix.lower()
+    with atomic_path(path) as temporary:
+        if suffix == ".svg":
+            console.save_svg(str(temporary), title="mgi")
+        elif suffix == ".html":
+            console.save_html(str(temporary))
+        else:
+            console.save_text(str(temporary))
+
+
+def _page(text: str) -> bool:
+    """Send text through the user's pager; False when there is none that runs."""
+    command = os.environ.get("MGI_PAGER") or os.environ.get("PAGER") or DEFAULT_PAGER
+    if command.strip() in ("", "cat"):
+        return False
+    environment = {**os.environ}
+    environment.setdefault("LESS", "FRX")
+    try:
+        pager = subprocess.Popen(shlex.split(command), stdin=subprocess.PIPE, env=environment)
+    except (OSError, ValueError):
+        return False
+    with contextlib.suppress(BrokenPipeError, KeyboardInterrupt):  # the user quit the pager
+        pager.communicate(text.encode(sys.stdout.encoding or "utf-8", errors="replace"))
+    return True

@@ -1,0 +1,102 @@
+"""Rows -> CSV, and views -> Markdown tables that paste into a report. Plain text, no rich.
+
+In Markdown, profile text is escaped so that it shows as written and never becomes links,
+emphasis or HTML.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from mgi_cli.compare import Comparison
+from mgi_cli.model import KINDS, DomainFindings, Profile
+
+LIST_LABELS = {
+    "strengths": "Migration Governance: examples of well-developed areas",
+    "gaps": "Areas with potential for further development",
+}
+SHORT_LABELS = {"strengths": "Well-developed areas", "gaps": "Areas for further development"}
+NOT_A_SCORE = "Counts of findings, not scores: the MGI does not rank countries or cities."
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
+
+
+def to_csv(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def escape(text: Any) -> str:
+    """Markdown-safe cell text: special characters escaped, line breaks as <br>."""
+    value = "" if text is None else str(text)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", value).replace("\n", "<br>")
+
+
+def table(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A GitHub-flavoured Markdown table; cells are escaped by the caller."""
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def rows_table(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> str:
+    return table(columns, [[escape(row[c]) for c in columns] for row in rows])
+
+
+def profile_markdown(profile: Profile, blocks: Sequence[DomainFindings], kinds=KINDS) -> str:
+    parts = [f"# {escape(profile.title or profile.name)}\n"]
+    facts = [("Profile", f"{profile.name} ({profile.id})"), ("Level", profile.level),
+             ("Country", profile.country), ("Published", profile.published),
+             ("Edition", profile.edition)]
+    parts.append("\n".join(f"- **{k}:** {escape(v)}" for k, v in facts if v) + "\n")
+    for block in blocks:
+        number = f"{block.domain.number}. " if block.domain.number else ""
+        parts.append(f"## {number}{escape(block.domain.name)}\n")
+        rows = [[escape(LIST_LABELS[kind]), escape(text)]
+                for kind in kinds for text in block.findings(kind)]
+        parts.append(table(["List", "Finding"], rows))
+    return "\n".join(parts)
+
+
+def comparison_markdown(comparison: Comparison, kinds=KINDS) -> str:
+    parts = []
+    columns = ["List"] + [escape(f"{p.name} ({p.id})") for p in comparison.profiles]
+    for domain, cells in comparison.rows:
+        number = f"{domain.number}. " if domain.number else ""
+        parts.append(f"## {number}{escape(domain.name)}\n")
+        rows = []
+        for kind in kinds:
+            row = [SHORT_LABELS[kind]]
+            for profile, cell in zip(comparison.profiles, cells, strict=True):
+                items = []
+                for text in cell.findings(kind):
+                    mark = comparison.mark(profile.id, kind, text)
+                    items.append(f"• {escape(text)}" + (f" (≈{mark})" if mark else ""))
+                row.append("<br>".join(items) or "—")
+            rows.append(row)
+        parts.append(table(columns, rows))
+    if comparison.shared:
+        parts.append("(≈N) marks findings that say nearly the same thing in several profiles.\n")
+    return "\n".join(parts)
+
+
+def overview_markdown(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> str:
+    from mgi_cli.domains import DOMAINS
+
+    header = ["Profile"] + [f"{i.domain.number}. {i.domain.name}" for i in DOMAINS]
+    body = []
+    for row in rows:
+        cells = [escape(f"{row['name']} ({row['id']})")]
+        for info in DOMAINS:
+            key = info.domain.key
+            cells.append(f"{row[f'{key}_strengths']} / {row[f'{key}_gaps']}")
+        body.append(cells)
+    note = (f"\nEach cell: examples of well-developed areas / areas with potential for further "
+            f"development. {NOT_A_SCORE}\n")
+    return table(header, body) + note
