@@ -123,3 +123,31 @@ def diff_dict(changes: EditionDiff) -> dict[str, Any]:
             for d in changes.domains
         ],
     }
+
+
+def check_dict(files: Sequence[FileCheck], summary: str) -> dict[str, Any]:
+    return {
+        "files": [
+            {
+                "file": file.source,
+                "profile": _check_profile(file.profile) if file.profile else None,
+                "problems": [{"line": p.line, "message": p.message} for p in file.problems],
+            }
+            for file in files
+        ],
+        "summary": summary,
+    }
+
+
+def _check_profile(profile: Profile) -> dict[str, Any]:
+    return {
+        "id": profile.id,
+        "name": profile.name,
+        "level": profile.level,
+        "published": profile.published,
+        "domains": {
+            block.domain.key: {"heading": block.heading, "strengths": len(block.strengths),
+                               "gaps": len(block.gaps)}
+            for block in profile.domains
+        },
+    }
