@@ -8,6 +8,7 @@ straight to stdout otherwise. JSON, CSV and Markdown never import rich and never
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import shlex
 import shutil
@@ -55,19 +56,24 @@ def print_table(renderable: Any, no_color: bool, pager: bool, save: Path | None)
     """Render with rich; page long output on a terminal; keep a copy in `save`."""
     from rich.console import Console
 
+    terminal = stdout_is_terminal()
     console = Console(
+        file=io.StringIO(), force_terminal=terminal, width=shutil.get_terminal_size().columns,
         no_color=no_color or "NO_COLOR" in os.environ,
         highlight=False, emoji=False, markup=False, record=save is not None,
     )
-    with console.capture() as captured:
-        console.print(renderable)
+    console.print(renderable)
     # Rich pads every line to the full width; output that is piped should not carry that.
-    text = "\n".join(line.rstrip() for line in captured.get().splitlines()) + "\n"
+    text = "\n".join(line.rstrip() for line in console.file.getvalue().splitlines()) + "\n"
     if save is not None:
         _save(console, save)
     long = text.count("\n") >= shutil.get_terminal_size().lines
-    if not (pager and sys.stdout.isatty() and long and _page(text)):
+    if not (pager and terminal and long and _page(text)):
         sys.stdout.write(text)
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 def _save(console: Any, path: Path) -> None:
