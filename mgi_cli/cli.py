@@ -380,6 +380,8 @@ def diff_editions(
     profiles: Annotated[list[str], typer.Argument(
         help="A profile (its previous edition to this one), or two profiles (from, to).",
         autocompletion=complete_profile)],
+    unchanged: Annotated[bool, typer.Option(
+        "--unchanged", help="Also list the findings that did not change.")] = False,
     output: SimpleFormatOption = SimpleFormat.table,
     save: SaveOption = None,
 ) -> None:
@@ -395,7 +397,8 @@ def diff_editions(
     from mgi_cli import render, serialize
 
     _emit(ctx, output, save,
-          table=lambda: render.diff_view(changes), json=lambda: serialize.diff_dict(changes))
+          table=lambda: render.diff_view(changes, unchanged),
+          json=lambda: serialize.diff_dict(changes))
 
 
 @app.command()

@@ -162,7 +162,7 @@ def _short_name(key: str) -> str:
             "safe-migration": "Safe"}[key]
 
 
-def diff_view(changes: EditionDiff) -> RenderableType:
+def diff_view(changes: EditionDiff, unchanged: bool = False) -> RenderableType:
     older, newer = changes.older, changes.newer
     parts: list[RenderableType] = [
         Text(f"{older.name}: {older.id} ({older.published or '—'}) → {newer.id} "
@@ -176,8 +176,13 @@ def diff_view(changes: EditionDiff) -> RenderableType:
         lines.add_column(overflow="fold")
         for pair in block.moved:
             lines.add_row(Text("⇄", style="bold magenta"), _moved(pair))
+        same = [p for p in block.kept if p.older.text == p.newer.text]
         for pair in block.kept:
-            lines.add_row(*_kept(pair))
+            if unchanged or pair not in same:
+                lines.add_row(*_kept(pair))
+        if same and not unchanged:
+            noun = "finding" if len(same) == 1 else "findings"
+            lines.add_row(Text("="), Text(f"{len(same)} {noun} unchanged", style="dim"))
         for item in block.new:
             lines.add_row(Text("+", style="green"), _labelled(item.kind, item.text))
         for item in block.gone:

@@ -159,6 +159,9 @@ def test_diff_table_and_two_profile_form(run, editions):
     assert "+ [Well-developed areas] Kyrgyzstan has measures to combat" in table.stdout
     assert "− [Areas for further development] Kyrgyzstan has no bilateral" in table.stdout
     assert "was: Kyrgyzstan is a member of the Almaty Process" in table.stdout
+    assert "= 7 findings unchanged" in table.stdout
+    everything = run("--data-dir", str(editions), "diff", "kyrgyzstan", "--unchanged").stdout
+    assert "= [Areas for further development] Foreigners on family reunification" in everything
 
 
 def test_diff_of_a_single_edition_is_a_usage_error(run):
