@@ -129,6 +129,7 @@ _PREFIX = re.compile(
     rf"|{_NUMBER}(?=\s*[.:)\-–—|]))\s*[.:)\-–—|]*\s*"
 )
 MAX_HEADING_WORDS = 16
+MAX_HEADING_CHARS = 300
 # The EIU's 2016 Migration Governance Index spelled its five domains out ("Domain one:
 # institutional capacity"); IOM's MGI numbers in digits. Such headings are reported, not mapped.
 _OTHER_INDEX = re.compile(r"^\s*domain (one|two|three|four|five)\b")
@@ -141,13 +142,13 @@ def strip_numbering(heading: str) -> str:
 
 def has_numbering(heading: str) -> bool:
     """Whether a line starts with a domain number ("Domain 2 -", "4.", "Principle 3:")."""
-    match = _PREFIX.match(fold(heading))
+    match = _PREFIX.match(fold(heading[:60]))
     return bool(match and match.group(0).strip())
 
 
 def normalize_heading(heading: str) -> str | None:
     """The key of the domain a heading names, or None when it names none or several."""
-    if _OTHER_INDEX.match(fold(heading)):
+    if len(heading) > MAX_HEADING_CHARS or _OTHER_INDEX.match(fold(heading)):
         return None
     text = re.sub(r"[^\w]+", " ", strip_numbering(heading)).strip()
     if not text or len(text.split()) > MAX_HEADING_WORDS:

@@ -14,6 +14,7 @@ from mgi_cli.model import GAPS, STRENGTHS
 from mgi_cli.text import fold
 
 MAX_LABEL_WORDS = 14
+MAX_LABEL_CHARS = 200
 _STRENGTHS = re.compile(r"well ?developed|bien developpe|bien desarrollad|fortalezas|points forts")
 _GAPS = re.compile(
     r"potential (for|of) (further )?development|potential for development"
@@ -34,6 +35,8 @@ def _plain(line: str) -> str:
 
 def list_label(line: str) -> str | None:
     """STRENGTHS or GAPS when a line is one of the two list labels, else None."""
+    if len(line) > MAX_LABEL_CHARS:  # cheap guard: long lines are findings, not labels
+        return None
     text = _plain(line)
     stripped = line.rstrip()
     if not text or len(text.split()) > MAX_LABEL_WORDS or stripped.endswith((".", ";")):
@@ -47,9 +50,9 @@ def list_label(line: str) -> str | None:
 
 def is_section_marker(line: str) -> bool:
     """'Key findings' and its translations: the start of a findings block."""
-    return bool(_SECTIONS.match(_plain(line)))
+    return len(line) < 60 and bool(_SECTIONS.match(_plain(line)))
 
 
 def is_introduction(line: str) -> bool:
     """The heading of the profile's (or the MGI's) introduction, which holds no findings."""
-    return bool(_INTRODUCTIONS.match(_plain(line)))
+    return len(line) < 100 and bool(_INTRODUCTIONS.match(_plain(line)))

@@ -15,13 +15,15 @@ from pathlib import Path
 from mgi_cli.errors import UnreadableFile
 from mgi_cli.model import Problem, Profile
 from mgi_cli.parser import NotAProfile, parse_profile
+from mgi_cli.text import clean
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 PDF_SUFFIXES = (".pdf",)
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES
 CACHED_SUFFIXES = PDF_SUFFIXES  # reading a PDF costs ~100x a text file
-MAX_FILE_BYTES = 20 * 1024 * 1024  # the largest MGI report PDFs are under 10 MB
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a text or HTML profile is well under 1 MB
+MAX_PDF_BYTES = 100 * 1024 * 1024  # MGI report PDFs run to about 10 MB
 
 
 Progress = Callable[[int, int, Path], None]
@@ -70,13 +72,14 @@ def read_profile(path: Path) -> tuple[Profile, list[Problem]]:
         if path.is_dir():
             raise UnreadableFile("a folder, not a file")
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UnreadableFile(f"{size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit")
+        limit = MAX_PDF_BYTES if path.suffix.lower() in PDF_SUFFIXES else MAX_FILE_BYTES
+        if size > limit:
+            raise UnreadableFile(f"{size:,} bytes, over the {limit:,}-byte limit for this kind")
         if size == 0:
             raise UnreadableFile("empty file")
         if path.suffix.lower() in CACHED_SUFFIXES:
             return _read_through_cache(path)
-        return parse_profile(read_text(path), str(path))
+        return parse_profile(read_text(path), display_path(path))
     except OSError as error:
         raise UnreadableFile(error.strerror or str(error)) from None
 
@@ -92,11 +95,11 @@ def _read_through_cache(path: Path) -> tuple[Profile, list[Problem]]:
             error["message"])
     if record is not None:
         try:
-            return cache.profile_from_record(record, str(path))
+            return cache.profile_from_record(record, display_path(path))
         except (KeyError, TypeError, ValueError):
             pass  # a damaged entry: read the file again and replace it
     try:
-        profile, problems = parse_profile(read_text(path), str(path))
+        profile, problems = parse_profile(read_text(path), display_path(path))
     except NotAProfile as error:
         cache.store(path, cache.error_record("not-a-profile", str(error)))
         raise
@@ -105,6 +108,11 @@ def _read_through_cache(path: Path) -> tuple[Profile, list[Problem]]:
         raise
     cache.store(path, cache.profile_record(profile, problems))
     return profile, problems
+
+
+def display_path(path: Path) -> str:
+    """A path as mgi shows it: a file name is data too, so it cannot drive the terminal."""
+    return clean(str(path))
 
 
 def read_text(path: Path) -> str:
@@ -136,13 +144,14 @@ def load_paths(paths: Iterable[Path], on_file: Progress | None = None) -> LoadRe
         try:
             profile, found = read_profile(path)
         except NotAProfile:
-            problems.append(Problem(str(path), 0, "holds no MGI profile (no domain headings)"))
+            problems.append(
+                Problem(display_path(path), 0, "holds no MGI profile (no domain headings)"))
         except UnreadableFile as error:
-            problems.append(Problem(str(path), 0, f"cannot be read: {error}"))
+            problems.append(Problem(display_path(path), 0, f"cannot be read: {error}"))
         else:
             profiles.append(profile)
             problems.extend(found)
-    return LoadResult(tuple(profiles), tuple(problems), tuple(str(f) for f in files))
+    return LoadResult(tuple(profiles), tuple(problems), tuple(display_path(f) for f in files))
 
 
 def expand(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
@@ -153,9 +162,10 @@ def expand(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
             try:
                 files.extend(profile_files(path))
             except OSError as error:
-                problems.append(Problem(str(path), 0, f"cannot be listed: {error.strerror}"))
+                message = f"cannot be listed: {error.strerror}"
+                problems.append(Problem(display_path(path), 0, message))
         elif path.exists() or os.path.islink(path):
             files.append(path)
         else:
-            problems.append(Problem(str(path), 0, "no such file or folder"))
+            problems.append(Problem(display_path(path), 0, "no such file or folder"))
     return files

@@ -77,6 +77,8 @@ class Place:
 
 def is_title(line: str) -> bool:
     """'Migration Governance Profile: Republic of Kazakhstan' and its published variants."""
+    if len(line) > 300:
+        return False
     text = fold(line)
     return bool(
         _TITLE.search(text) and _GOVERNANCE.search(text) and re.search(r"[:|]", line)
@@ -96,6 +98,8 @@ def edition(title: str) -> int:
 
 def parse_date(line: str) -> str | None:
     """'2023 Décembre' -> '2023-12'; '19 juil 2021' -> '2021-07'; '2019' -> '2019'."""
+    if len(line) > 40:
+        return None
     text = re.sub(r"\s+", " ", fold(line).strip())
     for pattern in _DATES:
         match = pattern.match(text)

@@ -25,8 +25,8 @@ _LABEL_START = re.compile(
     r"^(migration governance|gouvernance des migrations|gobernanza de la migracion|examples"
     r"|exemples|ejemplos|areas|domaines|aspects)\b"
 )
-_IMPLEMENTATION = re.compile(r"[^.]*\b(implemented|mise en (oe|œ)uvre|implementad[ao])\b[^.]*\.")
-_FUNDING = re.compile(r"[^.]*\b(funding|funded|financ\w+)\b[^.]*\.", re.I)
+_IMPLEMENTATION = re.compile(r"\b(implemented|mise en (oe|œ)uvre|implementad[ao])\b", re.I)
+_FUNDING = re.compile(r"\b(funding|funded|financ\w+)\b", re.I)
 # Parts of real compounds: a hyphen at a line end after such a head, or before such a tail,
 # is kept ("well-" / "being", "migration-" / "related"); other line-end hyphens split a word.
 _COMPOUND_HEADS = {
@@ -429,5 +429,7 @@ def _findings(domain: domains.Domain, block: _Block | None) -> DomainFindings:
 
 
 def _sentence(pattern: re.Pattern[str], text: str) -> str | None:
-    matches = [m.group(0).strip() for m in pattern.finditer(text)]
+    """The last sentence of the introduction that matches (who implemented, who funded)."""
+    sentences = re.findall(r"[^.]+\.", text)
+    matches = [s.strip() for s in sentences if len(s) < 1000 and pattern.search(s)]
     return matches[-1] if matches else None

@@ -7,17 +7,36 @@ import unicodedata
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
 _QUOTES = str.maketrans({"“": '"', "”": '"', "«": '"', "»": '"', "„": '"'})
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-# Characters that would act on a terminal or reorder text: C0/C1 controls (except \n and
-# \t), bidi overrides and isolates, and zero-width characters.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# Characters that would act on a terminal, reorder or hide text: the C0 and C1 controls
+# (escape, bell, ...) except \n and \t, and every Unicode format character (category Cf,
+# Unicode 14): bidi embeddings, overrides and isolates, zero-width spaces, invisible
+# operators, tag characters. The zero-width joiners (U+200C, U+200D) are kept between two
+# letters, where some scripts need them, and removed elsewhere.
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
+_FORMATS = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b\u200e\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f"
+)
+_UNSAFE = re.compile(f"[{_CONTROLS}{_FORMATS}]|(?<!\\w)[\u200c\u200d]|[\u200c\u200d](?!\\w)")
+
+
+# Whole escape sequences go, not only their ESC byte, so "\x1b[31m" leaves no "[31m" behind:
+# CSI (colours, cursor, clear screen), OSC (window title, hyperlinks), DCS/SOS/PM/APC strings
+# and two-byte escapes.
+_ESCAPES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]"
 )
 
 
 def clean(text: str) -> str:
-    """Remove characters that could act on a terminal; make every space a plain space."""
-    return _SPACES.sub(" ", _UNSAFE.sub("", text))
+    """Remove what could act on a terminal or hide text; make every space a plain space."""
+    return _SPACES.sub(" ", _UNSAFE.sub("", _ESCAPES.sub("", text)))
 
 
 def fold(text: str) -> str:
