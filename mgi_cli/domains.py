@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mgi_cli.errors import MgiError
 from mgi_cli.model import Domain
@@ -153,8 +154,13 @@ def normalize_heading(heading: str) -> str | None:
     text = re.sub(r"[^\w]+", " ", strip_numbering(heading)).strip()
     if not text or len(text.split()) > MAX_HEADING_WORDS:
         return None
-    keys = {info.domain.key for info in DOMAINS if any(re.search(p, text) for p in info.phrases)}
+    keys = {key for key, pattern in _compiled_phrases() if pattern.search(text)}
     return keys.pop() if len(keys) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _compiled_phrases() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((i.domain.key, re.compile("|".join(i.phrases))) for i in DOMAINS)
 
 
 def resolve_domain(query: str) -> Domain:

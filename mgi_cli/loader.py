@@ -22,7 +22,8 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 PDF_SUFFIXES = (".pdf",)
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES
 CACHED_SUFFIXES = PDF_SUFFIXES  # reading a PDF costs ~100x a text file
-MAX_FILE_BYTES = 20 * 1024 * 1024  # a text or HTML profile is well under 1 MB
+MAX_TEXT_BYTES = 2 * 1024 * 1024  # a profile's text is about 20 KB
+MAX_HTML_BYTES = 20 * 1024 * 1024  # a saved page carries scripts and styles; they are skipped
 MAX_PDF_BYTES = 100 * 1024 * 1024  # MGI report PDFs run to about 10 MB
 
 
@@ -72,7 +73,7 @@ def read_profile(path: Path) -> tuple[Profile, list[Problem]]:
         if path.is_dir():
             raise UnreadableFile("a folder, not a file")
         size = path.stat().st_size
-        limit = MAX_PDF_BYTES if path.suffix.lower() in PDF_SUFFIXES else MAX_FILE_BYTES
+        limit = size_limit(path)
         if size > limit:
             raise UnreadableFile(f"{size:,} bytes, over the {limit:,}-byte limit for this kind")
         if size == 0:
@@ -108,6 +109,13 @@ def _read_through_cache(path: Path) -> tuple[Profile, list[Problem]]:
         raise
     cache.store(path, cache.profile_record(profile, problems))
     return profile, problems
+
+
+def size_limit(path: Path) -> int:
+    suffix = path.suffix.lower()
+    if suffix in PDF_SUFFIXES:
+        return MAX_PDF_BYTES
+    return MAX_HTML_BYTES if suffix in HTML_SUFFIXES else MAX_TEXT_BYTES
 
 
 def display_path(path: Path) -> str:

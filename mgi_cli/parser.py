@@ -67,7 +67,7 @@ class _State:
     problems: list[Problem] = field(default_factory=list)
     block: _Block | None = None
     kind: str | None = None
-    bullet: list[str] | None = None  # the open finding
+    bullet: list[str] | None = None  # the open finding, line by line
     glyphs: bool = False  # the current list marks its items with glyphs
     item_indent: int = 0  # in a list without glyphs, the indentation of its items
     blank_before: bool = False
@@ -176,14 +176,14 @@ def _label_at(state: _State, index: int) -> tuple[str | None, int]:
     if _BULLET.match(state.lines[index]):
         return None, index + 1
     wrapped = state.bullet is not None and _continues(state, state.lines[index])
-    if wrapped and not _LABEL_START.match(fold(line)):  # a wrapped finding naming a label
+    if wrapped and not _LABEL_START.match(fold(line[:60])):  # a wrapped finding naming a label
         return None, index + 1
     following = _next_text(state, index)
     if kind := labels.list_label(line):
         if following is not None and _label_tail(state, line, following):
             return kind, following + 1
         return kind, index + 1
-    if following is None or not _LABEL_START.match(fold(line)):
+    if following is None or not _LABEL_START.match(fold(line[:60])):
         return None, index + 1
     joined = _join(line, state.lines[following].strip(), state)
     kind = labels.list_label(joined)
@@ -331,7 +331,7 @@ def _continues(state: _State, line: str) -> bool:
 def _read_text(state: _State, line: str, number: int) -> None:
     text = line.strip()
     if state.bullet is not None and _continues(state, line):
-        state.bullet[-1] = _join(state.bullet[-1], text, state)
+        _extend(state, text)
     elif state.kind is not None and not state.glyphs:
         _start_bullet(state, text, number, glyph=False)
         state.item_indent = _indent(line)
@@ -353,11 +353,21 @@ def _close_bullet(state: _State) -> None:
     """File the open finding in its list; one found before any list label is unclassified."""
     if state.bullet is None:
         return
+    text = "".join(state.bullet).strip()
     if state.block is not None and state.kind is not None:
-        state.block.lists[state.kind].append(state.bullet[-1].strip())
+        state.block.lists[state.kind].append(text)
     else:
-        _unclassified(state, 0).lists[STRENGTHS].append(state.bullet[-1].strip())
+        _unclassified(state, 0).lists[STRENGTHS].append(text)
     state.bullet = None
+
+
+def _extend(state: _State, text: str) -> None:
+    """Add a wrapped line to the open finding. The finding is kept as a list of its lines,
+    joined once at the end, so a finding of many lines costs linear time."""
+    last = state.bullet[-1]
+    joined = _join(last[-80:], text, state)  # only the end of the line decides the joint
+    state.bullet[-1] = last[:-80] + joined[: len(joined) - len(text)]
+    state.bullet.append(text)
 
 
 def _join(left: str, right: str, state: _State) -> str:

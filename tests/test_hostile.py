@@ -134,7 +134,7 @@ def broken_folder(tmp_path: Path) -> Path:
     (folder / "encoding.txt").write_bytes(b"Key findings\n\x81\x8d\x8f\x90\x9d\xff\xfe bad")
     (folder / "folder.txt").mkdir()
     with (folder / "huge.txt").open("wb") as huge:  # sparse: nothing is really written
-        huge.truncate(loader.MAX_FILE_BYTES + 1)
+        huge.truncate(loader.MAX_TEXT_BYTES + 1)
     os.symlink(folder / "loop-b.txt", folder / "loop-a.txt")
     os.symlink(folder / "loop-a.txt", folder / "loop-b.txt")
     (folder / "deep.html").write_text("<div>" * 50000 + "<p>x</p>")
@@ -147,7 +147,7 @@ EXPECTED = {
     "binary.txt": "cannot be read: binary data, not text",
     "encoding.txt": "cannot be read: not text in UTF-8, UTF-16 or Windows-1252",
     "folder.txt": "cannot be read: a folder, not a file",
-    "huge.txt": "cannot be read: 20,971,521 bytes, over the 20,971,520-byte limit for this kind",
+    "huge.txt": "cannot be read: 2,097,153 bytes, over the 2,097,152-byte limit for this kind",
     "loop-a.txt": "cannot be read: Too many levels of symbolic links",
     "loop-b.txt": "cannot be read: Too many levels of symbolic links",
     "deep.html": "holds no MGI profile (no domain headings)",
@@ -179,7 +179,7 @@ def test_other_commands_skip_each_broken_file_with_one_warning(run, tmp_path):
 def test_a_huge_file_is_refused_without_being_read(tmp_path, monkeypatch):
     huge = tmp_path / "huge.txt"
     with huge.open("wb") as handle:
-        handle.truncate(loader.MAX_FILE_BYTES + 1)
+        handle.truncate(loader.MAX_TEXT_BYTES + 1)
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read a huge file"))
     with pytest.raises(UnreadableFile, match="over the"):
         loader.read_profile(huge)
