@@ -9,17 +9,16 @@ Set MGI_CACHE_DIR to move it, or to an empty string to turn it off.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from mgi_cli import __version__
+from mgi_cli.atomic import write_text
 from mgi_cli.model import Domain, DomainFindings, Problem, Profile
 
-FORMAT = 1
+FORMAT = 2
 
 
 def cache_folder() -> Path | None:
@@ -37,8 +36,17 @@ def _entry(path: Path) -> tuple[Path, dict[str, Any]] | None:
         return None
     stat = path.stat()
     identity = {"path": str(path.resolve()), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
-    digest = hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()
-    return folder / f"{digest[:32]}.json", identity
+    return folder / f"{file_key(json.dumps(identity, sort_keys=True))}.json", identity
+
+
+def file_key(text: str) -> str:
+    """A file name for a cache entry. Entries also record what they are for and are checked
+    on reading, so a collision costs a re-read, never a wrong result; zlib's checksums are
+    used because hashlib loads OpenSSL, which costs more than the rest of a warm run."""
+    import zlib
+
+    data = text.encode("utf-8", "surrogatepass")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 def lookup(path: Path) -> dict[str, Any] | None:
@@ -68,30 +76,25 @@ def store(path: Path, record: dict[str, Any]) -> None:
         entry.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps({"mgi": __version__, "format": FORMAT, "identity": identity, **record},
                           ensure_ascii=False)
-        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(data)
-            os.replace(temporary, entry)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_text(entry, data)
     except OSError:
         pass
 
 
+_FIELDS = ("id", "name", "title", "level", "country", "country_code", "published", "edition",
+           "source", "implementation", "funding")
+
+
 def profile_record(profile: Profile, problems: list[Problem]) -> dict[str, Any]:
+    """A profile as compact JSON: fields in a fixed order, each domain as a short list."""
     return {
-        "profile": {
-            **{k: v for k, v in vars(profile).items() if k not in ("domains", "aliases")},
-            "aliases": list(profile.aliases),
-            "domains": [
-                {"domain": vars(b.domain), "heading": b.heading, "strengths": list(b.strengths),
-                 "gaps": list(b.gaps)}
-                for b in profile.domains
-            ],
-        },
-        "problems": [{"line": p.line, "message": p.message, "warn": p.warn} for p in problems],
+        "profile": [
+            *(getattr(profile, f) for f in _FIELDS),
+            list(profile.aliases),
+            [[b.domain.key, b.domain.number, b.domain.name, b.heading, list(b.strengths),
+              list(b.gaps)] for b in profile.domains],
+        ],
+        "problems": [[p.line, p.message, p.warn] for p in problems],
     }
 
 
@@ -99,13 +102,21 @@ def error_record(kind: str, message: str) -> dict[str, Any]:
     return {"error": {"kind": kind, "message": message}}
 
 
-def profile_from_record(record: dict[str, Any], source: str) -> tuple[Profile, list[Problem]]:
-    data = dict(record["profile"])
-    domains = tuple(
-        DomainFindings(Domain(**d["domain"]), d["heading"], tuple(d["strengths"]),
-                       tuple(d["gaps"]))
-        for d in data.pop("domains")
+def profile_from_record(
+    record: dict[str, Any], source: str | None = None
+) -> tuple[Profile, list[Problem]]:
+    """The profile a record holds; `source` renames the file it came from."""
+    *fields, aliases, blocks = record["profile"]
+    if len(fields) != len(_FIELDS):
+        raise ValueError("a cache entry of another shape")
+    domains: dict[tuple[str, int, str], Domain] = {}
+    built = tuple(
+        DomainFindings(domains.setdefault((k, n, name), Domain(k, n, name)), heading,
+                       tuple(strengths), tuple(gaps))
+        for k, n, name, heading, strengths, gaps in blocks
     )
-    data.update(domains=domains, aliases=tuple(data["aliases"]), source=source)
-    problems = [Problem(source, p["line"], p["message"], p["warn"]) for p in record["problems"]]
-    return Profile(**data), problems
+    values = dict(zip(_FIELDS, fields, strict=True))
+    source = source or values["source"]
+    values.update(source=source, domains=built, aliases=tuple(aliases))
+    problems = [Problem(source, line, message, warn) for line, message, warn in record["problems"]]
+    return Profile(**values), problems

@@ -29,25 +29,33 @@ class Catalog:
         self.problems: list[Problem] = []
         self._base: dict[str, str] = {}  # edition id -> the id the editions share
         self.profiles = sorted(self._unique_ids(list(profiles)), key=lambda p: p.id)
-        self._names: dict[str, list[Profile]] = defaultdict(list)
-        self._countries: dict[str, list[Profile]] = defaultdict(list)
-        for profile in self.profiles:
-            for alias in {profile.id, profile.name, *profile.aliases}:
-                self._names[slugify(alias)].append(profile)
-            for country in {profile.country, profile.country_code} - {None}:
-                self._countries[slugify(country)].append(profile)
+        self._tables: tuple[dict[str, list[Profile]], dict[str, list[Profile]]] | None = None
+
+    def _lookup_tables(self) -> tuple[dict[str, list[Profile]], dict[str, list[Profile]]]:
+        """Names and countries -> profiles; built on the first lookup, as most runs need none."""
+        if self._tables is None:
+            names: dict[str, list[Profile]] = defaultdict(list)
+            countries: dict[str, list[Profile]] = defaultdict(list)
+            for profile in self.profiles:
+                for alias in {profile.id, profile.name, *profile.aliases}:
+                    names[slugify(alias)].append(profile)
+                for country in {profile.country, profile.country_code} - {None}:
+                    countries[slugify(country)].append(profile)
+            self._tables = names, countries
+        return self._tables
 
     def resolve(self, query: str) -> Profile:
         """The one profile a name, id, code or unique prefix means; UnknownProfile otherwise."""
         key = slugify(query)
         if not key:
             raise UnknownProfile("A profile name is empty. Run 'mgi list' to see the profiles.")
-        for table in (self._names, self._countries):
+        names, countries = self._lookup_tables()
+        for table in (names, countries):
             if found := self._one_edition(table.get(key, [])):
                 return found
             if table.get(key):
                 raise self._ambiguous(query, table[key])
-        prefixed = {p.id: p for k, ps in self._names.items() if k.startswith(key) for p in ps}
+        prefixed = {p.id: p for k, ps in names.items() if k.startswith(key) for p in ps}
         if found := self._one_edition(list(prefixed.values())):
             return found
         if prefixed:
@@ -88,10 +96,11 @@ class Catalog:
     def _suggest(self, key: str) -> str:
         from rapidfuzz import fuzz, process
 
+        names = self._lookup_tables()[0]
         matches = process.extract(
-            key, list(self._names), scorer=fuzz.ratio, limit=20, score_cutoff=SUGGESTION_CUTOFF
+            key, list(names), scorer=fuzz.ratio, limit=20, score_cutoff=SUGGESTION_CUTOFF
         )
-        ids = list(dict.fromkeys(p.id for alias, _, _ in matches for p in self._names[alias]))
+        ids = list(dict.fromkeys(p.id for alias, _, _ in matches for p in names[alias]))
         if not ids:
             return " Run 'mgi list' to see the profiles."
         return f" Did you mean: {', '.join(ids[:MAX_SUGGESTIONS])}?"
@@ -109,8 +118,10 @@ class Catalog:
                 latest = position == len(group) - 1
                 dated = self._edition_id(base, profile, taken)
                 new_id = base if latest else dated
-                aliases = (*profile.aliases, dated) if len(group) > 1 else profile.aliases
-                unique.append(dataclasses.replace(profile, id=new_id, aliases=aliases))
+                if len(group) > 1:  # only editions change: most profiles are kept as they are
+                    aliases = (*profile.aliases, dated)
+                    profile = dataclasses.replace(profile, id=new_id, aliases=aliases)
+                unique.append(profile)
                 self._base[new_id] = base
         return unique
 

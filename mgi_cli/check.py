@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from mgi_cli.catalog import Catalog
-from mgi_cli.loader import LoadResult
 from mgi_cli.model import Problem, Profile
+
+if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
+    from mgi_cli.catalog import Catalog
+    from mgi_cli.loader import LoadResult
 
 
 @dataclass(frozen=True)

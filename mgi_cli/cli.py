@@ -7,6 +7,7 @@ place: _Group.invoke.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from dataclasses import dataclass
@@ -25,6 +26,25 @@ from mgi_cli.output import OutputFormat, SimpleFormat, write, write_json
 if TYPE_CHECKING:  # keep startup lean: the core is imported when a command needs it
     from mgi_cli.catalog import Catalog
     from mgi_cli.loader import LoadResult
+    from mgi_cli.snapshot import Snapshot
+
+
+class _Lazy:
+    """A module imported on first use: `mgi show -f json` never imports rich's renderers."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attribute: str) -> Any:
+        from importlib import import_module
+
+        return getattr(import_module(self._name), attribute)
+
+
+render = _Lazy("mgi_cli.render")
+rows = _Lazy("mgi_cli.rows")
+serialize = _Lazy("mgi_cli.serialize")
+textformats = _Lazy("mgi_cli.textformats")
 
 
 class _Group(TyperGroup):
@@ -108,6 +128,7 @@ class Settings:
     no_color: bool
     pager: bool
     catalog: Catalog | None = None
+    postings: dict[str, str] | None = None  # the search index, when the cache had it
 
 
 def _version(value: bool) -> None:
@@ -152,8 +173,9 @@ def _catalog(ctx: typer.Context) -> Catalog:
         from mgi_cli.catalog import Catalog
 
         folder = _data_folder(ctx)
-        result = _load([folder])
+        result = _load([folder], folder)
         settings.catalog = Catalog(result.profiles)
+        settings.postings = result.postings
         for problem in (*result.problems, *settings.catalog.problems):
             if problem.warn:
                 where = f"{problem.source}:{problem.line}" if problem.line else problem.source
@@ -163,12 +185,20 @@ def _catalog(ctx: typer.Context) -> Catalog:
     return settings.catalog
 
 
-def _load(paths: list[Path]) -> LoadResult:
-    """Load profiles; on a terminal, a progress bar on stderr once loading takes a moment."""
-    from mgi_cli.loader import load_paths
+def _load(paths: list[Path], folder: Path | None = None) -> LoadResult | Snapshot:
+    """Load profiles (a data `folder` through its snapshot); on a terminal, a progress bar on
+    stderr once loading takes a moment."""
+    def load(on_file=None):
+        if folder is not None:
+            from mgi_cli import snapshot
+
+            return snapshot.load_folder(folder, on_file)
+        from mgi_cli.loader import load_paths
+
+        return load_paths(paths, on_file=on_file)
 
     if not sys.stderr.isatty():
-        return load_paths(paths)
+        return load()
     started = time.monotonic()
     bar: dict[str, Any] = {}
 
@@ -184,7 +214,7 @@ def _load(paths: list[Path]) -> LoadResult:
             bar["progress"].update(bar["task"], completed=done, description=f"Reading {path.name}")
 
     try:
-        return load_paths(paths, on_file=step)
+        return load(step)
     finally:
         if bar:
             bar["progress"].stop()
@@ -192,7 +222,7 @@ def _load(paths: list[Path]) -> LoadResult:
 
 def _data_folder(ctx: typer.Context) -> Path:
     """--data-dir (or MGI_DATA_DIR), else the bundled seeds."""
-    from mgi_cli.loader import bundled_seeds
+    from mgi_cli.sources import bundled_seeds
 
     folder = ctx.obj.data_dir or bundled_seeds()
     if not folder.is_dir():
@@ -246,7 +276,6 @@ def list_profiles(
 
     Example: mgi list --format csv > profiles.csv
     """
-    from mgi_cli import render, rows, serialize, textformats
 
     profiles = _catalog(ctx).profiles
     _emit(ctx, output, save,
@@ -273,7 +302,6 @@ def show(
     found = _catalog(ctx).resolve(profile)
     blocks = [b for b in found.domains if wanted is None or b.domain.key == wanted.key]
     kinds = _kinds(only)
-    from mgi_cli import render, rows, serialize, textformats
 
     _emit(ctx, output, save,
           table=lambda: render.profile_view(found, blocks, kinds),
@@ -309,7 +337,6 @@ def compare(
         if not comparison.rows:
             raise NothingFound("These profiles share no findings that say nearly the same thing.")
     kinds = _kinds(only)
-    from mgi_cli import render, rows, serialize, textformats
 
     _emit(ctx, output, save,
           table=lambda: render.comparison_view(comparison, kinds),
@@ -345,12 +372,12 @@ def search(
     wanted = _domain(domain)
     catalog = _catalog(ctx)
     chosen = [catalog.resolve(name) for name in profile] if profile else None
-    hits = Corpus(catalog.profiles).search(query, wanted, chosen, _kinds(only))
-    shown = hits[:limit] if limit else hits
-    from mgi_cli import render, rows, serialize, textformats
+    found = Corpus(catalog.profiles, ctx.obj.postings).search(
+        query, wanted, chosen, _kinds(only), limit)
+    shown = found.hits
 
     _emit(ctx, output, save,
-          table=lambda: render.search_view(query, shown, len(hits)),
+          table=lambda: render.search_view(query, shown, found.total),
           json=lambda: serialize.search_dict(query, shown),
           csv=lambda: rows.hit_rows(shown),
           markdown=lambda: textformats.rows_table(*rows.hit_rows(shown)))
@@ -364,7 +391,6 @@ def overview(
 
     Example: mgi overview --format markdown > overview.md
     """
-    from mgi_cli import render, rows, serialize, textformats
 
     profiles = _catalog(ctx).profiles
     _emit(ctx, output, save,
@@ -394,7 +420,6 @@ def diff_editions(
     catalog = _catalog(ctx)
     older, newer = catalog.edition_pair([catalog.resolve(name) for name in profiles])
     changes = diff(older, newer, catalog.profiles)
-    from mgi_cli import render, serialize
 
     _emit(ctx, output, save,
           table=lambda: render.diff_view(changes, unchanged),
@@ -456,7 +481,6 @@ def check(
     result = _load(paths or [_data_folder(ctx)])
     files = check_files(result, Catalog(result.profiles))
     line = summary(files)
-    from mgi_cli import render, serialize
 
     _emit(ctx, output, table=lambda: render.check_view(files, line),
           json=lambda: serialize.check_dict(files, line))
@@ -470,7 +494,6 @@ def list_domains(ctx: typer.Context, output: SimpleFormatOption = SimpleFormat.t
 
     Example: mgi domains
     """
-    from mgi_cli import render
     from mgi_cli.domains import DOMAINS
 
     _emit(ctx, output, table=render.domains_view, json=lambda: [
@@ -480,4 +503,46 @@ def list_domains(ctx: typer.Context, output: SimpleFormatOption = SimpleFormat.t
 
 
 def main() -> None:
+    """The `mgi` command. Typer builds every registered command before parsing; a process
+    runs one, so only that one is kept (mgi starts on every Tab of shell completion)."""
+    invoked = _invoked_command(_words())
+    if invoked is not None:
+        app.registered_commands = [c for c in app.registered_commands if _name(c) == invoked]
     app(prog_name="mgi")
+
+
+def _words() -> list[str]:
+    """The command line's words, or the words being completed in completion mode."""
+    if "_MGI_COMPLETE" not in os.environ:
+        return sys.argv[1:]
+    import shlex
+
+    line = os.environ.get("COMP_WORDS") or os.environ.get("_TYPER_COMPLETE_ARGS", "")
+    try:
+        words = shlex.split(line)[1:]
+    except ValueError:
+        return []
+    # The word under the cursor may be a command name still being typed: keep them all.
+    cursor = os.environ.get("COMP_CWORD")
+    return words[: int(cursor) - 1] if cursor and cursor.isdigit() else words[:-1]
+
+
+def _invoked_command(words: list[str]) -> str | None:
+    """The command the words name, past the global options; None for top-level help."""
+    names = {_name(c) for c in app.registered_commands}
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word == "--data-dir":
+            skip = True
+        elif word in ("-h", "--help", "--version") or word.startswith("--install-completion") or (
+                word.startswith("--show-completion")):
+            return None
+        elif not word.startswith("-"):
+            return word if word in names else None
+    return None
+
+
+def _name(command: Any) -> str:
+    return command.name or command.callback.__name__.replace("_", "-")

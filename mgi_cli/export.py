@@ -9,12 +9,11 @@ interrupted export never leaves a half-written file. The SQLite file holds `prof
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from mgi_cli.atomic import atomic_path
 from mgi_cli.errors import MgiError
 from mgi_cli.model import Profile
 from mgi_cli.rows import finding_rows
@@ -46,25 +45,17 @@ _PROFILE_COLUMNS = ["id", "name", "title", "level", "country", "country_code", "
 
 
 @contextlib.contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
-    """A temporary path beside `target`, renamed onto it when the block completes."""
-    folder = target.parent if str(target.parent) else Path(".")
+def _writing(target: Path) -> Iterator[Path]:
+    """atomic_path, with the reason a file cannot be written as one line for the user."""
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        with atomic_path(target) as temporary:
+            yield temporary
     except OSError as error:
         raise MgiError(f"Cannot write {str(target)!r}: {error.strerror}.") from None
-    os.close(handle)
-    try:
-        yield Path(temporary)
-        os.replace(temporary, target)
-    except OSError as error:
-        raise MgiError(f"Cannot write {str(target)!r}: {error.strerror}.") from None
-    finally:
-        Path(temporary).unlink(missing_ok=True)
 
 
 def write_text(target: Path, text: str) -> None:
-    with atomic_path(target) as temporary:
+    with _writing(target) as temporary:
         temporary.write_text(text, encoding="utf-8")
 
 
@@ -73,7 +64,7 @@ def write_sqlite(profiles: Sequence[Profile], target: Path, force: bool = False)
         raise MgiError(f"{str(target)!r} exists; add --force to overwrite it.")
     if target.is_dir():
         raise MgiError(f"{str(target)!r} is a folder; give a file name.")
-    with atomic_path(target) as temporary:
+    with _writing(target) as temporary:
         temporary.unlink()  # sqlite3 creates its own file
         connection = sqlite3.connect(temporary)
         try:

@@ -7,7 +7,6 @@ says why; the other files still load.
 from __future__ import annotations
 
 import codecs
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,17 +14,19 @@ from pathlib import Path
 from mgi_cli.errors import UnreadableFile
 from mgi_cli.model import Problem, Profile
 from mgi_cli.parser import NotAProfile, parse_profile
-from mgi_cli.text import clean
-
-TEXT_SUFFIXES = (".txt", ".text")
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-PDF_SUFFIXES = (".pdf",)
-SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES
-CACHED_SUFFIXES = PDF_SUFFIXES  # reading a PDF costs ~100x a text file
-MAX_TEXT_BYTES = 2 * 1024 * 1024  # a profile's text is about 20 KB
-MAX_HTML_BYTES = 20 * 1024 * 1024  # a saved page carries scripts and styles; they are skipped
-MAX_PDF_BYTES = 100 * 1024 * 1024  # MGI report PDFs run to about 10 MB
-
+from mgi_cli.sources import (  # noqa: F401  (re-exported: the loader's public names)
+    CACHED_SUFFIXES,
+    HTML_SUFFIXES,
+    MAX_HTML_BYTES,
+    MAX_PDF_BYTES,
+    MAX_TEXT_BYTES,
+    PDF_SUFFIXES,
+    bundled_seeds,
+    display_path,
+    expand,
+    profile_files,
+    size_limit,
+)
 
 Progress = Callable[[int, int, Path], None]
 
@@ -35,12 +36,6 @@ class LoadResult:
     profiles: tuple[Profile, ...]
     problems: tuple[Problem, ...]
     files: tuple[str, ...] = ()  # every file tried, read or not
-
-
-def bundled_seeds() -> Path:
-    """The seed profiles shipped inside the package (or beside it in a source checkout)."""
-    packaged = Path(__file__).resolve().parent / "seeds"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "seeds"
 
 
 def decode(data: bytes) -> str:
@@ -59,12 +54,6 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         raise UnreadableFile("not text in UTF-8, UTF-16 or Windows-1252") from None
-
-
-def profile_files(folder: Path) -> list[Path]:
-    """The profile files directly in a folder, in name order."""
-    entries = sorted(folder.iterdir(), key=lambda p: p.name)
-    return [p for p in entries if p.suffix.lower() in SUFFIXES and not p.name.startswith(".")]
 
 
 def read_profile(path: Path) -> tuple[Profile, list[Problem]]:
@@ -111,18 +100,6 @@ def _read_through_cache(path: Path) -> tuple[Profile, list[Problem]]:
     return profile, problems
 
 
-def size_limit(path: Path) -> int:
-    suffix = path.suffix.lower()
-    if suffix in PDF_SUFFIXES:
-        return MAX_PDF_BYTES
-    return MAX_HTML_BYTES if suffix in HTML_SUFFIXES else MAX_TEXT_BYTES
-
-
-def display_path(path: Path) -> str:
-    """A path as mgi shows it: a file name is data too, so it cannot drive the terminal."""
-    return clean(str(path))
-
-
 def read_text(path: Path) -> str:
     """A profile file's text: plain text as it is, HTML and PDF turned into text lines."""
     suffix = path.suffix.lower()
@@ -160,20 +137,3 @@ def load_paths(paths: Iterable[Path], on_file: Progress | None = None) -> LoadRe
             profiles.append(profile)
             problems.extend(found)
     return LoadResult(tuple(profiles), tuple(problems), tuple(display_path(f) for f in files))
-
-
-def expand(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
-    """Files as given, folders as the profile files in them; a missing path is a problem."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            try:
-                files.extend(profile_files(path))
-            except OSError as error:
-                message = f"cannot be listed: {error.strerror}"
-                problems.append(Problem(display_path(path), 0, message))
-        elif path.exists() or os.path.islink(path):
-            files.append(path)
-        else:
-            problems.append(Problem(display_path(path), 0, "no such file or folder"))
-    return files

@@ -77,10 +77,10 @@ def stdout_is_terminal() -> bool:
 
 
 def _save(console: Any, path: Path) -> None:
-    from mgi_cli.export import atomic_path
+    from mgi_cli.export import _writing as writing
 
     suffix = path.suffix.lower()
-    with atomic_path(path) as temporary:
+    with writing(path) as temporary:
         if suffix == ".svg":
             console.save_svg(str(temporary), title="mgi")
         elif suffix == ".html":

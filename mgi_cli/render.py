@@ -7,19 +7,18 @@ finding that contains "[red]" prints those characters.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from rich import box
 from rich.console import Group, RenderableType
-from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 
-from mgi_cli.check import FileCheck
-from mgi_cli.compare import Comparison
-from mgi_cli.domains import DOMAINS
-from mgi_cli.editions import EditionDiff, Pair
 from mgi_cli.model import GAPS, KINDS, STRENGTHS, DomainFindings, Profile
-from mgi_cli.search import Hit
+
+if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
+    from mgi_cli.check import FileCheck
+    from mgi_cli.compare import Comparison
+    from mgi_cli.editions import EditionDiff, Pair
+    from mgi_cli.search import Hit
 
 # MGI's own wording for the two lists.
 LIST_LABELS = {
@@ -39,6 +38,9 @@ COUNTS_CAPTION = (
 
 
 def profile_list(profiles: Sequence[Profile]) -> RenderableType:
+    from rich import box
+    from rich.table import Table
+
     table = Table(
         caption=COUNTS_CAPTION, caption_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
     )
@@ -57,22 +59,58 @@ def profile_list(profiles: Sequence[Profile]) -> RenderableType:
     return table
 
 
+class Hanging:
+    """Lines wrapped with a hanging indent ("  • " first, "    " after), by textwrap.
+
+    A whole profile is mostly bullets; laying each list out as a rich table grid costs more
+    than all the rest of `mgi show`, for the same text on screen. Profile text goes out as
+    plain segments: never markup.
+    """
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str, str]] = []
+
+    def add(self, first: str, text: str, later: str = "", text_style: str = "",
+            first_style: str = "") -> Hanging:
+        self.rows.append((first, later or " " * len(first), text, text_style, first_style))
+        return self
+
+    def __rich_console__(self, console, options):
+        import textwrap
+
+        from rich.segment import Segment
+
+        for first, later, text, text_style, first_style in self.rows:
+            width = max(20, options.max_width - len(first))
+            lines = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+            for number, line in enumerate(lines):
+                if number == 0:
+                    yield Segment(first, console.get_style(first_style) if first_style else None)
+                else:
+                    yield Segment(later)
+                yield Segment(line, console.get_style(text_style) if text_style else None)
+                yield Segment.line()
+
+
 def profile_view(
     profile: Profile, blocks: Sequence[DomainFindings], kinds: Sequence[str] = KINDS
 ) -> RenderableType:
     parts: list[RenderableType] = [profile_header(profile)]
     for block in blocks:
         parts.append(domain_title(block))
+        lines = Hanging()
         for kind in kinds:
-            parts.append(Padding(Text(LIST_LABELS[kind], style="italic"), (0, 0, 0, 2)))
-            parts.append(Padding(bullets(block.findings(kind)), (0, 0, 1, 2)))
+            lines.add("  ", LIST_LABELS[kind], text_style="italic")
+            for finding in block.findings(kind) or ():
+                lines.add("  • ", finding)
+            if not block.findings(kind):
+                lines.add("  ", "(none listed)", text_style="dim")
+            lines.add("", "")
+        parts.append(lines)
     return Group(*parts)
 
 
 def profile_header(profile: Profile) -> RenderableType:
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
     country = f"{profile.country} ({profile.country_code})" if profile.country else "—"
     rows = [
         ("Profile", f"{profile.name}  [{profile.id}]"),
@@ -84,11 +122,12 @@ def profile_header(profile: Profile) -> RenderableType:
         ("Implementation", profile.implementation),
         ("Funding", profile.funding),
     ]
+    lines = Hanging()
     for label, value in rows:
         if value:
-            grid.add_row(label, Text(value))
+            lines.add(f"{label:<15}", value, first_style="bold")
     title = Text(profile.title or profile.name, style="bold underline")
-    return Group(title, grid, Text())
+    return Group(title, lines, Text())
 
 
 def domain_title(block: DomainFindings) -> Text:
@@ -100,6 +139,8 @@ def domain_title(block: DomainFindings) -> Text:
 
 
 def bullets(findings: Sequence[str]) -> RenderableType:
+    from rich.table import Table
+
     if not findings:
         return Text("(none listed)", style="dim")
     grid = Table.grid(padding=(0, 1))
@@ -111,6 +152,8 @@ def bullets(findings: Sequence[str]) -> RenderableType:
 
 
 def comparison_view(comparison: Comparison, kinds: Sequence[str] = KINDS) -> RenderableType:
+    from rich.table import Table
+
     tables = []
     for domain, cells in comparison.rows:
         number = f"{domain.number}. " if domain.number else ""
@@ -138,6 +181,11 @@ def _cell(comparison: Comparison, profile: str, findings: Sequence[str], kind: s
 
 
 def overview_view(profiles: Sequence[Profile]) -> RenderableType:
+    from rich import box
+    from rich.table import Table
+
+    from mgi_cli.domains import DOMAINS
+
     table = Table(caption=OVERVIEW_CAPTION, caption_justify="left", box=box.SIMPLE_HEAD,
                   pad_edge=False)
     table.add_column("Profile", overflow="fold", ratio=1)
@@ -163,6 +211,9 @@ def _short_name(key: str) -> str:
 
 
 def diff_view(changes: EditionDiff, unchanged: bool = False) -> RenderableType:
+    from rich.padding import Padding
+    from rich.table import Table
+
     older, newer = changes.older, changes.newer
     parts: list[RenderableType] = [
         Text(f"{older.name}: {older.id} ({older.published or '—'}) → {newer.id} "
@@ -219,6 +270,8 @@ def _moved(pair: Pair) -> Text:
 
 
 def search_view(query: str, hits: Sequence[Hit], total: int) -> RenderableType:
+    from rich.padding import Padding
+
     shown = f"{len(hits)} of {total}" if len(hits) < total else str(total)
     noun = "finding matches" if total == 1 else "findings match"
     parts: list[RenderableType] = [Text(f"{shown} {noun} {query!r}", style="bold"), Text()]
@@ -233,6 +286,10 @@ def search_view(query: str, hits: Sequence[Hit], total: int) -> RenderableType:
 
 
 def domains_view() -> RenderableType:
+    from rich.table import Table
+
+    from mgi_cli.domains import DOMAINS
+
     table = Table(show_lines=True)
     table.add_column("No.", justify="right")
     table.add_column("Key", no_wrap=True)
@@ -248,6 +305,8 @@ def domains_view() -> RenderableType:
 
 
 def check_view(files: Sequence[FileCheck], summary: str) -> RenderableType:
+    from rich.padding import Padding
+
     parts: list[RenderableType] = []
     for file in files:
         mark = Text("✗ " if file.problems else "✓ ", style="red" if file.problems else "green")
@@ -266,6 +325,9 @@ def check_view(files: Sequence[FileCheck], summary: str) -> RenderableType:
 
 
 def _counts(profile: Profile) -> RenderableType:
+    from rich import box
+    from rich.table import Table
+
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("Domain")
     table.add_column("Heading as written", overflow="fold", ratio=1)

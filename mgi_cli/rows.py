@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mgi_cli.compare import Comparison
 from mgi_cli.domains import DOMAINS
 from mgi_cli.model import KINDS, DomainFindings, Profile
-from mgi_cli.search import Hit
+
+if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
+    from mgi_cli.compare import Comparison
+    from mgi_cli.search import Hit
 
 Rows = tuple[list[str], list[dict[str, Any]]]
 

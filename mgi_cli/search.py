@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 import shlex
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from mgi_cli.errors import MgiError, NothingFound
-from mgi_cli.model import KINDS, Domain, Profile
+from mgi_cli.model import KINDS, Domain, DomainFindings, Profile
 from mgi_cli.text import fold
 
 MAX_QUERY_CHARS = 500
@@ -39,13 +40,11 @@ class Hit:
 
 
 @dataclass(frozen=True)
-class _Entry:
-    profile: Profile
-    domain: Domain
-    kind: str
-    position: int
-    text: str
-    tokens: tuple[tuple[str, int, int], ...]  # folded word, start, end
+class Found:
+    """The hits to show (at most the limit asked for) and how many findings matched in all."""
+
+    hits: list[Hit]
+    total: int
 
 
 def edit_budget(word: str) -> int:
@@ -86,23 +85,62 @@ def parse_query(query: str) -> list[tuple[str, ...]]:
 
 
 class Corpus:
-    """Every finding of some profiles, indexed by the words it contains."""
+    """Every finding of some profiles, indexed by the words it contains.
 
-    def __init__(self, profiles: Iterable[Profile]) -> None:
-        self.entries: list[_Entry] = []
-        self.index: dict[str, set[int]] = defaultdict(set)
-        for profile in profiles:
-            for block in profile.domains:
-                for kind in KINDS:
-                    for position, text in enumerate(block.findings(kind), 1):
-                        entry = _Entry(profile, block.domain, kind, position, text, _tokens(text))
-                        self._add(entry)
+    Findings are numbered in profile, domain, list and position order; the index maps each
+    folded word to the numbers of the findings that contain it. `postings` (from the cache)
+    holds that index as comma-separated numbers per word, parsed only for the words a query
+    needs, so a search over thousands of profiles does not rebuild it.
+    """
 
-    def _add(self, entry: _Entry) -> None:
-        number = len(self.entries)
-        self.entries.append(entry)
-        for word, _, _ in entry.tokens:
-            self.index[word].add(number)
+    def __init__(self, profiles: Iterable[Profile], postings: dict[str, str] | None = None):
+        self.profiles = list(profiles)
+        self._starts: list[int] = []  # the number of each profile's first finding
+        count = 0
+        for profile in self.profiles:
+            self._starts.append(count)
+            count += sum(len(b.strengths) + len(b.gaps) for b in profile.domains)
+        self.size = count
+        self._postings = postings
+        self._index: dict[str, list[int]] | None = None if postings is not None else self._build()
+
+    def _build(self) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = defaultdict(list)
+        for number in range(self.size):
+            for word in dict.fromkeys(token[0] for token in _tokens(self.text(number))):
+                index[word].append(number)
+        return index
+
+    def postings_text(self) -> dict[str, str]:
+        """The index as the cache stores it."""
+        index = self._index if self._index is not None else self._build()
+        return {word: ",".join(map(str, numbers)) for word, numbers in index.items()}
+
+    @property
+    def vocabulary(self):
+        return self._index.keys() if self._index is not None else self._postings.keys()
+
+    def containing(self, word: str) -> list[int]:
+        if self._index is not None:
+            return self._index.get(word, [])
+        raw = self._postings.get(word)
+        return [int(n) for n in raw.split(",")] if raw else []
+
+    def locate(self, number: int) -> tuple[Profile, DomainFindings, str, int]:
+        """The profile, domain block, list and 1-based position of a finding."""
+        which = bisect_right(self._starts, number) - 1
+        profile, offset = self.profiles[which], number - self._starts[which]
+        for block in profile.domains:
+            for kind in KINDS:
+                found = block.findings(kind)
+                if offset < len(found):
+                    return profile, block, kind, offset + 1
+                offset -= len(found)
+        raise IndexError(number)
+
+    def text(self, number: int) -> str:
+        _, block, kind, position = self.locate(number)
+        return block.findings(kind)[position - 1]
 
     def similar_words(self, word: str) -> dict[str, float]:
         """Vocabulary words that match a query word, with a similarity from 0 to 1.
@@ -110,8 +148,9 @@ class Corpus:
         A word the corpus knows matches itself and its plural or singular; only a word it
         does not know is taken for a typo and matched within its edit budget.
         """
-        found = {form: 0.95 for form in inflections(word) if form in self.index}
-        if word in self.index:
+        vocabulary = self.vocabulary
+        found = {form: 0.95 for form in inflections(word) if form in vocabulary}
+        if word in vocabulary:
             return {**found, word: 1.0}
         budget = edit_budget(word)
         if budget:
@@ -119,7 +158,7 @@ class Corpus:
             from rapidfuzz.distance import OSA
 
             for candidate, distance, _ in process.extract(
-                word, self.index.keys(), scorer=OSA.distance, score_cutoff=budget, limit=None
+                word, list(vocabulary), scorer=OSA.distance, score_cutoff=budget, limit=None
             ):
                 found.setdefault(candidate, 1 - distance / max(len(word), len(candidate)))
         return found
@@ -131,55 +170,76 @@ class Corpus:
         profiles: Sequence[Profile] | None = None,
         kinds: Sequence[str] = KINDS,
         limit: int | None = None,
-    ) -> list[Hit]:
-        """The findings that match every term of the query, best match first."""
+    ) -> Found:
+        """The findings that match every term of the query, best match first.
+
+        Candidates are ranked from the index alone; only the ones shown are read word by
+        word for their highlights (all of them when the query holds a phrase, which must be
+        checked in order).
+        """
         terms = parse_query(query)
         matches = [[self.similar_words(word) for word in term] for term in terms]
-        candidates = set.intersection(*(self._containing(term[0]) for term in matches))
+        best = [self._best_per_finding(term[0]) for term in matches]
+        candidates = set(best[0]).intersection(*best[1:])
         wanted = {p.id for p in profiles} if profiles else None
-        hits = []
-        for number in sorted(candidates):
-            entry = self.entries[number]
-            if domain and entry.domain.key != domain.key or entry.kind not in kinds:
+        ranked = []
+        for number in candidates:
+            profile, block, kind, _ = self.locate(number)
+            if domain and block.domain.key != domain.key or kind not in kinds:
                 continue
-            if wanted is not None and entry.profile.id not in wanted:
+            if wanted is not None and profile.id not in wanted:
                 continue
-            if hit := _match(entry, matches):
+            ranked.append((-sum(b[number] for b in best) / len(best), number))
+        ranked.sort()
+        phrases = any(len(term) > 1 for term in terms)
+        hits: list[Hit] = []
+        for _, number in ranked:
+            if limit and len(hits) >= limit and not phrases:
+                break
+            if hit := self._hit(number, matches):
                 hits.append(hit)
         if not hits:
             raise NothingFound(f"No findings match {query!r}.")
-        hits.sort(key=lambda h: (-h.score, -len(h.spans)))
-        return hits[:limit] if limit else hits
+        if phrases:
+            hits.sort(key=lambda h: -h.score)
+            return Found(hits[:limit] if limit else hits, len(hits))
+        return Found(hits, len(ranked))
 
-    def _containing(self, words: dict[str, float]) -> set[int]:
-        found: set[int] = set()
-        for word in words:
-            found |= self.index.get(word, set())
-        return found
+    def _best_per_finding(self, words: dict[str, float]) -> dict[int, float]:
+        best: dict[int, float] = {}
+        for word, similarity in words.items():
+            for number in self.containing(word):
+                if similarity > best.get(number, 0.0):
+                    best[number] = similarity
+        return best
+
+    def _hit(self, number: int, terms: list[list[dict[str, float]]]) -> Hit | None:
+        profile, block, kind, position = self.locate(number)
+        text = block.findings(kind)[position - 1]
+        matched = _match(_tokens(text), terms)
+        if matched is None:
+            return None
+        score, spans = matched
+        return Hit(profile, block.domain, kind, position, text, score, spans)
 
 
 def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple((fold(m.group(0)), m.start(), m.end()) for m in _WORD.finditer(text))
 
 
-def _match(entry: _Entry, terms: list[list[dict[str, float]]]) -> Hit | None:
-    """A hit when every term matches the entry: words anywhere, phrases in order."""
+def _match(tokens, terms: list[list[dict[str, float]]]):
+    """(score, spans) when every term matches the tokens: words anywhere, phrases in order."""
     spans: list[tuple[int, int]] = []
     scores: list[float] = []
-    words = [token[0] for token in entry.tokens]
+    words = [token[0] for token in tokens]
     for term in terms:
         best = 0.0
         for start in range(len(words) - len(term) + 1):
             similarity = [term[i].get(words[start + i], 0.0) for i in range(len(term))]
             if all(similarity):
                 best = max(best, sum(similarity) / len(term))
-                first, last = entry.tokens[start], entry.tokens[start + len(term) - 1]
-                spans.append((first[1], last[2]))
+                spans.append((tokens[start][1], tokens[start + len(term) - 1][2]))
         if not best:
             return None
         scores.append(best)
-    score = round(100 * sum(scores) / len(scores), 1)
-    return Hit(
-        entry.profile, entry.domain, entry.kind, entry.position, entry.text, score,
-        tuple(sorted(set(spans))),
-    )
+    return round(100 * sum(scores) / len(scores), 1), tuple(sorted(set(spans)))

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mgi_cli.check import FileCheck
-from mgi_cli.compare import Comparison
-from mgi_cli.editions import EditionDiff, Pair
 from mgi_cli.model import KINDS, DomainFindings, Profile
-from mgi_cli.search import Hit
+
+if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
+    from mgi_cli.check import FileCheck
+    from mgi_cli.compare import Comparison
+    from mgi_cli.editions import EditionDiff, Pair
+    from mgi_cli.search import Hit
 
 
 def to_json(data: Any) -> str:

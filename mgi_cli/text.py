@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
-_QUOTES = str.maketrans({"“": '"', "”": '"', "«": '"', "»": '"', "„": '"'})
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+"
 # Characters that would act on a terminal, reorder or hide text: the C0 and C1 controls
 # (escape, bell, ...) except \n and \t, and every Unicode format character (category Cf,
 # Unicode 14): bidi embeddings, overrides and isolates, zero-width spaces, invisible
@@ -20,34 +19,41 @@ _FORMATS = (
     "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
     "\U000e0020-\U000e007f"
 )
-_UNSAFE = re.compile(f"[{_CONTROLS}{_FORMATS}]|(?<!\\w)[\u200c\u200d]|[\u200c\u200d](?!\\w)")
-
-
+_UNSAFE = f"[{_CONTROLS}{_FORMATS}]|(?<!\\w)[\u200c\u200d]|[\u200c\u200d](?!\\w)"
 # Whole escape sequences go, not only their ESC byte, so "\x1b[31m" leaves no "[31m" behind:
 # CSI (colours, cursor, clear screen), OSC (window title, hyperlinks), DCS/SOS/PM/APC strings
 # and two-byte escapes.
-_ESCAPES = re.compile(
+_ESCAPES = (
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
     r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
     r"|(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\|\x9c)?"
     r"|\x1b[ -/]*[0-~]"
 )
+_APOSTROPHES = "[’‘ʼ`´]"
+_QUOTES = "[“”«»„]"
+_COMBINING = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """Patterns compile on first use: a run served from the cache never cleans any text."""
+    return re.compile(pattern)
 
 
 def clean(text: str) -> str:
     """Remove what could act on a terminal or hide text; make every space a plain space."""
-    return _SPACES.sub(" ", _UNSAFE.sub("", _ESCAPES.sub("", text)))
-
-
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+    if text.isascii() and text.isprintable() and "  " not in text:
+        return text  # nothing to remove, and the common case
+    text = _compiled(_UNSAFE).sub("", _compiled(_ESCAPES).sub("", text))
+    return _compiled(_SPACES).sub(" ", text)
 
 
 def fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes and quotes: for matching, never display."""
     if text.isascii():  # the common case, and the fast one
         return text.replace("`", "'").casefold()
-    text = text.translate(_APOSTROPHES).translate(_QUOTES)
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).casefold()
+    text = _compiled(_QUOTES).sub('"', _compiled(_APOSTROPHES).sub("'", text))
+    return _compiled(_COMBINING).sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
 def words(text: str) -> list[str]:

@@ -10,10 +10,12 @@ import csv
 import io
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mgi_cli.compare import Comparison
 from mgi_cli.model import KINDS, DomainFindings, Profile
+
+if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
+    from mgi_cli.compare import Comparison
 
 LIST_LABELS = {
     "strengths": "Migration Governance: examples of well-developed areas",

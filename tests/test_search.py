@@ -25,8 +25,8 @@ def corpus(catalog):
     return Corpus(catalog.profiles)
 
 
-def keys(hits):
-    return {(h.profile.id, h.domain.key, h.kind, h.position) for h in hits}
+def keys(found):
+    return {(h.profile.id, h.domain.key, h.kind, h.position) for h in found.hits}
 
 
 @pytest.mark.parametrize("query", ["trafficking", "trafficing", "Traffiking", "TRAFFICKING"])
@@ -35,17 +35,17 @@ def test_trafficking_and_its_typos_find_all_eight(corpus, query):
 
 
 def test_exact_match_scores_above_typo(corpus):
-    assert corpus.search("trafficking")[0].score == 100.0
-    assert corpus.search("trafficing")[0].score == 90.9
+    assert corpus.search("trafficking").hits[0].score == 100.0
+    assert corpus.search("trafficing").hits[0].score == 90.9
 
 
 def test_matched_words_are_highlighted(corpus):
-    hit = next(h for h in corpus.search("trafficing") if h.profile.id == "mombasa")
+    hit = next(h for h in corpus.search("trafficing").hits if h.profile.id == "mombasa")
     assert [hit.text[a:b] for a, b in hit.spans] == ["trafficking"]
 
 
 def test_short_word_is_whole_and_exact(corpus):
-    hits = corpus.search("aid")
+    hits = corpus.search("aid").hits
     assert [h.text for h in hits] == [
         "Developing an emergency management framework and implementing specific measures to "
         "aid migrants during crises is identified as an area for further development."
@@ -59,7 +59,7 @@ def test_short_word_is_whole_and_exact(corpus):
      ("migrant", {"migrant", "migrants"})],
 )
 def test_plural_and_singular_find_each_other_and_nothing_else(corpus, query, found):
-    words = {h.text[a:b].lower() for h in corpus.search(query) for a, b in h.spans}
+    words = {h.text[a:b].lower() for h in corpus.search(query).hits for a, b in h.spans}
     assert words == found
 
 
@@ -72,7 +72,7 @@ def test_several_words_must_all_match(corpus):
 
 
 def test_quoted_phrase_matches_in_order(corpus):
-    assert len(corpus.search('"human trafficking"')) == 6
+    assert corpus.search('"human trafficking"').total == 6
     with pytest.raises(NothingFound):
         corpus.search('"trafficking human"')
 

@@ -1,0 +1,167 @@
+"""A whole data folder, loaded and indexed, kept in the user's cache folder.
+
+Most runs of mgi read the same folder as the run before. The snapshot holds what loading it
+produced (profiles, problems, the search index, the profile ids for completion) and is used
+while the folder's fingerprint (every profile file's name, size and modification time) and
+mgi's version are unchanged; any change and the folder is loaded afresh. Like the per-file
+cache (cache.py) it is JSON, written atomically, and ignored when damaged.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mgi_cli import __version__
+from mgi_cli.atomic import write_text
+from mgi_cli.model import Problem, Profile
+
+FORMAT = 2
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    profiles: tuple[Profile, ...]
+    problems: tuple[Problem, ...]
+    files: tuple[str, ...]
+    postings: Mapping[str, str]
+
+
+class _Postings(Mapping):
+    """The search index of a snapshot, one line per word in a side file, read word by word:
+    a search reads the few words it needs, not the index of the whole folder."""
+
+    def __init__(self, path: Path, offsets: dict[str, list[int]]) -> None:
+        self._path, self._offsets = path, offsets
+
+    def __getitem__(self, word: str) -> str:
+        start, length = self._offsets[word]
+        with self._path.open("rb") as handle:
+            handle.seek(start)
+            return handle.read(length).decode("ascii")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._offsets)
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+
+def fingerprint(folder: Path) -> list[list[Any]] | None:
+    """[name, size, mtime_ns] of every profile file in the folder; None if it cannot be listed."""
+    from mgi_cli.sources import SUFFIXES
+
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return None
+    marks = []
+    for entry in entries:
+        if entry.name.startswith(".") or os.path.splitext(entry.name)[1].lower() not in SUFFIXES:
+            continue
+        try:
+            stat = entry.stat()
+            marks.append([entry.name, stat.st_size, stat.st_mtime_ns])
+        except OSError:
+            marks.append([entry.name, -1, -1])
+    return marks
+
+
+def _paths(folder: Path) -> tuple[Path, Path] | None:
+    from mgi_cli.cache import cache_folder
+
+    base = cache_folder()
+    if base is None:
+        return None
+    from mgi_cli.cache import file_key
+
+    digest = file_key(str(folder.resolve()))
+    return base / "folders" / f"{digest}.json", base / "folders" / f"{digest}.ids"
+
+
+def _header(folder: Path, marks: list[list[Any]]) -> dict[str, Any]:
+    return {"mgi": __version__, "format": FORMAT, "folder": str(folder.resolve()), "files": marks}
+
+
+def lookup(folder: Path) -> Snapshot | None:
+    """The folder as it was loaded before, if nothing in it has changed since."""
+    try:
+        paths, marks = _paths(folder), fingerprint(folder)
+        if paths is None or marks is None:
+            return None
+        record = json.loads(paths[0].read_text(encoding="utf-8"))
+        if record.get("header") != _header(folder, marks):
+            return None
+        from mgi_cli.cache import profile_from_record
+
+        profiles = tuple(profile_from_record(p)[0] for p in record["profiles"])
+        problems = tuple(Problem(*p) for p in record["problems"])
+        postings = _Postings(paths[0].with_suffix(".idx"), record["postings"])
+        return Snapshot(profiles, problems, tuple(record["sources"]), postings)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def ids(folder: Path) -> list[str] | None:
+    """The profile ids of an unchanged folder, for shell completion; cheap to read."""
+    try:
+        paths, marks = _paths(folder), fingerprint(folder)
+        if paths is None or marks is None:
+            return None
+        record = json.loads(paths[1].read_text(encoding="utf-8"))
+        return record["ids"] if record.get("header") == _header(folder, marks) else None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def store(folder: Path, marks: list[list[Any]], snapshot: Snapshot, profile_ids: list[str]) -> None:
+    """Keep a loaded folder; failures leave the cache as it was."""
+    from mgi_cli.cache import profile_record
+
+    paths = _paths(folder)
+    if paths is None:
+        return
+    header = _header(folder, marks)
+    lines, offsets, position = [], {}, 0
+    for word, numbers in snapshot.postings.items():
+        start = position + len(word.encode("utf-8")) + 1
+        offsets[word] = [start, len(numbers)]
+        lines.append(f"{word}\t{numbers}\n")
+        position = start + len(numbers) + 1
+    record = {
+        "header": header,
+        "profiles": [profile_record(p, []) for p in snapshot.profiles],
+        "problems": [[p.source, p.line, p.message, p.warn] for p in snapshot.problems],
+        "sources": list(snapshot.files),
+        "postings": offsets,
+    }
+    try:
+        paths[0].parent.mkdir(parents=True, exist_ok=True)
+        write_text(paths[0].with_suffix(".idx"), "".join(lines))  # before the record naming it
+        write_text(paths[0], json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+        write_text(paths[1], json.dumps({"header": header, "ids": profile_ids}))
+    except OSError:
+        pass
+
+
+def load_folder(folder: Path, on_file=None) -> Snapshot:
+    """A data folder, from its snapshot when unchanged; else loaded, indexed and kept."""
+    found = lookup(folder)
+    if found is not None:
+        return found
+    from mgi_cli.catalog import Catalog
+    from mgi_cli.loader import load_paths
+    from mgi_cli.search import Corpus
+
+    marks = fingerprint(folder)  # taken first: a file changed while loading is seen next time
+    result = load_paths([folder], on_file=on_file)
+    catalog = Catalog(result.profiles)
+    loaded = Snapshot(result.profiles, result.problems, result.files,
+                      Corpus(catalog.profiles).postings_text())
+    if marks is not None:
+        store(folder, marks, loaded, sorted(p.id for p in catalog.profiles))
+    return loaded
