@@ -174,7 +174,7 @@ def main() -> None:
 
 def report(median: dict[str, float], memory: dict[str, float], cold: dict[str, float],
            runs: int) -> None:
-    print(f"\n| command | median ms | max RSS MB |\n|---|---:|---:|")
+    print("\n| command | median ms | max RSS MB |\n|---|---:|---:|")
     for label, value in median.items():
         print(f"| {label} | {value:.0f} | {memory[label]:.0f} |")
     print("\n| cold cache: `mgi search trafficking --limit 20` | ms |\n|---|---:|")

@@ -220,6 +220,13 @@ def _load(paths: list[Path], folder: Path | None = None) -> LoadResult | Snapsho
             bar["progress"].stop()
 
 
+def _index(ctx: typer.Context):
+    """The search index of the loaded profiles, from the cache when it has it."""
+    from mgi_cli.search import Corpus
+
+    return Corpus(_catalog(ctx).profiles, ctx.obj.postings)
+
+
 def _data_folder(ctx: typer.Context) -> Path:
     """--data-dir (or MGI_DATA_DIR), else the bundled seeds."""
     from mgi_cli.sources import bundled_seeds
@@ -331,7 +338,8 @@ def compare(
 
     wanted = _domain(domain)
     catalog = _catalog(ctx)
-    comparison = align([catalog.resolve(name) for name in profiles], wanted, catalog.profiles)
+    comparison = align([catalog.resolve(name) for name in profiles], wanted, catalog.profiles,
+                       _index(ctx))
     if shared:
         comparison = comparison.only_shared()
         if not comparison.rows:
@@ -366,14 +374,13 @@ def search(
 
     Example: mgi search trafficking --domain safe
     """
-    from mgi_cli.search import Corpus, parse_query
+    from mgi_cli.search import parse_query
 
     parse_query(query)  # a bad query is a usage error before any file is read
     wanted = _domain(domain)
     catalog = _catalog(ctx)
     chosen = [catalog.resolve(name) for name in profile] if profile else None
-    found = Corpus(catalog.profiles, ctx.obj.postings).search(
-        query, wanted, chosen, _kinds(only), limit)
+    found = _index(ctx).search(query, wanted, chosen, _kinds(only), limit)
     shown = found.hits
 
     _emit(ctx, output, save,
@@ -419,7 +426,7 @@ def diff_editions(
 
     catalog = _catalog(ctx)
     older, newer = catalog.edition_pair([catalog.resolve(name) for name in profiles])
-    changes = diff(older, newer, catalog.profiles)
+    changes = diff(older, newer, catalog.profiles, _index(ctx))
 
     _emit(ctx, output, save,
           table=lambda: render.diff_view(changes, unchanged),

@@ -62,10 +62,12 @@ def compare(
     profiles: Sequence[Profile],
     domain: Domain | None = None,
     corpus: Sequence[Profile] | None = None,
+    index=None,
 ) -> Comparison:
     """Align the domains of two to four profiles; only `domain` when one is given.
 
-    Shared findings are scored against the vocabulary of `corpus` (all loaded profiles).
+    Shared findings are scored against the vocabulary of `corpus` (all loaded profiles),
+    whose search index (`index`, a search.Corpus) is built when not given.
     """
     if len({p.id for p in profiles}) != len(profiles):
         raise MgiError("The same profile is named twice; compare different profiles.")
@@ -80,7 +82,8 @@ def compare(
     for key in keys:
         cells = tuple(_cell(profile, key) for profile in profiles)
         rows.append((cells[0].domain, cells))
-    return Comparison(tuple(profiles), tuple(rows), _shared(profiles, rows, corpus or profiles))
+    similarity = _similarity(corpus or profiles, index)
+    return Comparison(tuple(profiles), tuple(rows), _shared(profiles, rows, similarity))
 
 
 def _cell(profile: Profile, key: str) -> DomainFindings:
@@ -90,11 +93,16 @@ def _cell(profile: Profile, key: str) -> DomainFindings:
     return DomainFindings(UNCLASSIFIED, "")
 
 
-def _shared(profiles, rows, corpus) -> tuple[Shared, ...]:
-    """Groups of findings from different profiles, linked by scores >= the threshold."""
-    from mgi_cli.similarity import SHARED_THRESHOLD, Similarity
+def _similarity(corpus, index):
+    from mgi_cli.similarity import Similarity
 
-    similarity = Similarity(corpus)
+    return Similarity(corpus, index)
+
+
+def _shared(profiles, rows, similarity) -> tuple[Shared, ...]:
+    """Groups of findings from different profiles, linked by scores >= the threshold."""
+    from mgi_cli.similarity import SHARED_THRESHOLD
+
     groups: list[Shared] = []
     for domain, cells in rows:
         items = [Item(p.id, kind, text) for p, cell in zip(profiles, cells, strict=True)

@@ -41,11 +41,13 @@ class EditionDiff:
     domains: tuple[DomainChanges, ...]
 
 
-def diff(older: Profile, newer: Profile, corpus: Sequence[Profile] = ()) -> EditionDiff:
-    """The changes from `older` to `newer`, domain by domain."""
+def diff(
+    older: Profile, newer: Profile, corpus: Sequence[Profile] = (), index=None
+) -> EditionDiff:
+    """The changes from `older` to `newer`, domain by domain (`index`: see compare())."""
     from mgi_cli.similarity import Similarity
 
-    similarity = Similarity([*corpus] or [older, newer])
+    similarity = Similarity([*corpus] or [older, newer], index)
     changes = []
     for old_block, new_block in zip(older.domains[:6], newer.domains[:6], strict=True):
         before = [Item(older.id, k, t) for k in KINDS for t in old_block.findings(k)]

@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from mgi_cli.model import Profile
 from mgi_cli.text import fold
+
+if TYPE_CHECKING:
+    from mgi_cli.search import Corpus
 
 SHARED_THRESHOLD = 60.0
 FUZZY_WORD = 88  # rapidfuzz ratio for two words to count as one
@@ -59,14 +62,17 @@ def _singular(word: str) -> str:
 class Similarity:
     """Scores pairs of findings against the vocabulary of the loaded profiles."""
 
-    def __init__(self, profiles: Iterable[Profile]) -> None:
+    def __init__(self, profiles: Iterable[Profile], corpus: Corpus | None = None) -> None:
+        """`corpus`, the search index of the same profiles, gives how many findings hold each
+        word without reading them all again (it is cached with the data folder)."""
+        from mgi_cli.search import Corpus
+
         profiles = list(profiles)
+        self._corpus = corpus if corpus is not None else Corpus(profiles)
         self._places = {w[:5] for p in profiles for w in _place_words(p)}
-        texts = [t for p in profiles for b in p.domains for t in (*b.strengths, *b.gaps)]
-        self._count = max(1, len(texts))
-        self._df = Counter(w for t in texts for w in set(self._content(t)))
-        self._name_df = Counter(w for t in texts for w in self._names(t))
+        self._count = max(1, self._corpus.size)
         self._rare_limit = max(3.0, RARE_SHARE * self._count)
+        self._df: dict[str, int] = {}
 
     def score(self, first: str, second: str) -> float:
         return round(max(self._overlap(first, second), self._shared_name(first, second)), 1)
@@ -84,8 +90,17 @@ class Similarity:
     def _names(self, text: str) -> set[str]:
         return {w for w, named in self._content(text).items() if named and w not in _INSTITUTIONAL}
 
+    def _frequency(self, word: str) -> int:
+        """How many findings hold a word, in any of its plural or singular forms."""
+        if word not in self._df:
+            from mgi_cli.search import inflections
+
+            forms = {word, *inflections(word)}
+            self._df[word] = max(len(self._corpus.containing(form)) for form in forms)
+        return self._df[word]
+
     def _weight(self, word: str) -> float:
-        return math.log((self._count + 1) / (self._df.get(word, 0) + 1)) + 1
+        return math.log((self._count + 1) / (self._frequency(word) + 1)) + 1
 
     def _overlap(self, first: str, second: str) -> float:
         from rapidfuzz import fuzz, process
@@ -106,8 +121,8 @@ class Similarity:
         return min(100.0, 100 * shared / total)
 
     def _shared_name(self, first: str, second: str) -> float:
-        a = {w for w in self._names(first) if self._name_df[w] <= self._rare_limit}
-        b = {w for w in self._names(second) if self._name_df[w] <= self._rare_limit}
+        a = {w for w in self._names(first) if self._frequency(w) <= self._rare_limit}
+        b = {w for w in self._names(second) if self._frequency(w) <= self._rare_limit}
         common = a & b
         return 50 + 50 * len(common) / min(len(a), len(b)) if common else 0.0
 

@@ -26,7 +26,7 @@ def test_kazakhstan_and_kyrgyzstan_share_almaty_eaeu_and_civil_society(catalog):
     groups = [(g.domain.key, g.score, [(i.profile, i.kind, i.text[:39]) for i in g.items])
               for g in comparison.shared]
     assert groups == [
-        ("partnerships", 66.7, [
+        ("partnerships", 75.0, [
             ("kazakhstan", "strengths", "Kazakhstan is also a member of two regi"),
             ("kyrgyzstan", "strengths", "Kyrgyzstan participates in the Almaty P")]),
         ("partnerships", 75.0, [
