@@ -182,13 +182,15 @@ class Corpus:
         best = [self._best_per_finding(term[0]) for term in matches]
         candidates = set(best[0]).intersection(*best[1:])
         wanted = {p.id for p in profiles} if profiles else None
+        filtered = domain is not None or wanted is not None or set(kinds) != set(KINDS)
         ranked = []
         for number in candidates:
-            profile, block, kind, _ = self.locate(number)
-            if domain and block.domain.key != domain.key or kind not in kinds:
-                continue
-            if wanted is not None and profile.id not in wanted:
-                continue
+            if filtered:
+                profile, block, kind, _ = self.locate(number)
+                if domain and block.domain.key != domain.key or kind not in kinds:
+                    continue
+                if wanted is not None and profile.id not in wanted:
+                    continue
             ranked.append((-sum(b[number] for b in best) / len(best), number))
         ranked.sort()
         phrases = any(len(term) > 1 for term in terms)
