@@ -283,7 +283,6 @@ def list_profiles(
 
     Example: mgi list --format csv > profiles.csv
     """
-
     profiles = _catalog(ctx).profiles
     _emit(ctx, output, save,
           table=lambda: render.profile_list(profiles),
@@ -398,7 +397,6 @@ def overview(
 
     Example: mgi overview --format markdown > overview.md
     """
-
     profiles = _catalog(ctx).profiles
     _emit(ctx, output, save,
           table=lambda: render.overview_view(profiles),

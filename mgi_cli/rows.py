@@ -39,12 +39,9 @@ def _block_rows(profile: Profile, block: DomainFindings, kinds) -> list[dict[str
 
 
 def profile_rows(profiles: Sequence[Profile]) -> Rows:
-    return PROFILE_COLUMNS, [
-        {"id": p.id, "name": p.name, "level": p.level, "country": p.country,
-         "published": p.published, "edition": p.edition, "strengths": p.count("strengths"),
-         "gaps": p.count("gaps")}
-        for p in profiles
-    ]
+    from mgi_cli.serialize import profile_summary
+
+    return PROFILE_COLUMNS, [profile_summary(p) for p in profiles]
 
 
 def hit_rows(hits: Sequence[Hit]) -> Rows:
