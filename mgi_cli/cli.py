@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from dataclasses import dataclass
+from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -122,13 +122,14 @@ ProfileArgument = Annotated[
 ]
 
 
-@dataclass
 class Settings:
-    data_dir: Path | None
-    no_color: bool
-    pager: bool
-    catalog: Catalog | None = None
-    postings: dict[str, str] | None = None  # the search index, when the cache had it
+    """The global options, and what one command loads once (a plain class: a dataclass
+    compiles its methods at import, on every start)."""
+
+    def __init__(self, data_dir: Path | None, no_color: bool, pager: bool) -> None:
+        self.data_dir, self.no_color, self.pager = data_dir, no_color, pager
+        self.catalog: Catalog | None = None
+        self.postings: Mapping[str, str] | None = None  # the search index, from the cache
 
 
 def _version(value: bool) -> None:

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from mgi_cli.errors import MgiError, NothingFound
 from mgi_cli.model import KINDS, Domain, DomainFindings, Profile
@@ -39,8 +40,7 @@ class Hit:
     spans: tuple[tuple[int, int], ...]
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """The hits to show (at most the limit asked for) and how many findings matched in all."""
 
     hits: list[Hit]

@@ -12,9 +12,8 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from mgi_cli import __version__
 from mgi_cli.atomic import write_text
@@ -23,8 +22,10 @@ from mgi_cli.model import Problem, Profile
 FORMAT = 2
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(NamedTuple):
+    """A loaded folder. (A NamedTuple: a frozen dataclass compiles six methods at import,
+    which costs more than a warm run's whole load of the seeds.)"""
+
     profiles: tuple[Profile, ...]
     problems: tuple[Problem, ...]
     files: tuple[str, ...]
