@@ -177,13 +177,28 @@ def _catalog(ctx: typer.Context) -> Catalog:
         result = _load([folder], folder)
         settings.catalog = Catalog(result.profiles)
         settings.postings = result.postings
-        for problem in (*result.problems, *settings.catalog.problems):
-            if problem.warn:
-                where = f"{problem.source}:{problem.line}" if problem.line else problem.source
-                typer.echo(f"warning: {where}: {problem.message} (see mgi check)", err=True)
+        _warn([p for p in (*result.problems, *settings.catalog.problems) if p.warn])
         if not settings.catalog.profiles:
             raise NothingFound(f"No MGI profiles found in {str(folder)!r}; see mgi check.")
     return settings.catalog
+
+
+WARNINGS_PER_FILE = 3
+
+
+def _warn(problems: list) -> None:
+    """One line per problem on stderr, at most a few per file: a damaged file should not
+    bury the results under thousands of lines; `mgi check` lists them all."""
+    shown: dict[str, int] = {}
+    for problem in problems:
+        count = shown[problem.source] = shown.get(problem.source, 0) + 1
+        if count <= WARNINGS_PER_FILE:
+            where = f"{problem.source}:{problem.line}" if problem.line else problem.source
+            typer.echo(f"warning: {where}: {problem.message} (see mgi check)", err=True)
+    for source, count in shown.items():
+        if count > WARNINGS_PER_FILE:
+            more = count - WARNINGS_PER_FILE
+            typer.echo(f"warning: {source}: {more} more problems (see mgi check)", err=True)
 
 
 def _load(paths: list[Path], folder: Path | None = None) -> LoadResult | Snapshot:

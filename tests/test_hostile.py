@@ -368,3 +368,18 @@ def test_renderers_on_random_finding_text(raw):
         return "".join(value.split()).replace("•", "")
 
     assert letters(text) in letters(shown)
+
+
+def test_a_file_with_thousands_of_problems_gets_a_few_warning_lines(run, tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    shutil.copy(KYRGYZSTAN, folder / "good.txt")
+    lines = ["Key findings", "Partnerships", "", "  • A finding before any label."] * 2000
+    (folder / "noisy.txt").write_text("\n".join(lines), encoding="utf-8")
+    result = run("--data-dir", str(folder), "list", "-f", "json")
+    assert result.exit_code == 0
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == 4
+    assert warnings[-1].endswith("more problems (see mgi check)")
+    checked = json.loads(run("check", str(folder / "noisy.txt"), "-f", "json").stdout)
+    assert len(checked["files"][0]["problems"]) > 1000
