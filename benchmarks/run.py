@@ -115,7 +115,10 @@ def main() -> None:
     }
     if not arguments.quick:
         corpora["pdf-2500"] = make_corpus(work / "pdf-2500", 2500, "pdf")
-    base_env = {k: v for k, v in os.environ.items() if not k.startswith(("MGI_", "_MGI"))}
+    # As installed (pip compiles every module to bytecode), not as a session that forbids
+    # writing bytecode: PYTHONDONTWRITEBYTECODE would make each run compile mgi from source.
+    base_env = {k: v for k, v in os.environ.items()
+                if not k.startswith(("MGI_", "_MGI")) and k != "PYTHONDONTWRITEBYTECODE"}
     base_env.update(COLUMNS="100", NO_COLOR="1", MGI_CACHE_DIR=str(work / "cache"))
 
     commands = {
