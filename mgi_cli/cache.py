@@ -81,21 +81,31 @@ def store(path: Path, record: dict[str, Any]) -> None:
         pass
 
 
-_FIELDS = ("id", "name", "title", "level", "country", "country_code", "published", "edition",
+FIELDS = ("id", "name", "title", "level", "country", "country_code", "published", "edition",
            "source", "implementation", "funding")
 
 
 def profile_record(profile: Profile, problems: list[Problem]) -> dict[str, Any]:
     """A profile as compact JSON: fields in a fixed order, each domain as a short list."""
     return {
-        "profile": [
-            *(getattr(profile, f) for f in _FIELDS),
-            list(profile.aliases),
-            [[b.domain.key, b.domain.number, b.domain.name, b.heading, list(b.strengths),
-              list(b.gaps)] for b in profile.domains],
-        ],
+        "profile": [*(getattr(profile, f) for f in FIELDS), list(profile.aliases),
+                    domains_record(profile.domains)],
         "problems": [[p.line, p.message, p.warn] for p in problems],
     }
+
+
+def domains_record(domains) -> list[list[Any]]:
+    return [[b.domain.key, b.domain.number, b.domain.name, b.heading, list(b.strengths),
+             list(b.gaps)] for b in domains]
+
+
+def domains_from_record(blocks: list[list[Any]]) -> tuple[DomainFindings, ...]:
+    known: dict[tuple[str, int, str], Domain] = {}
+    return tuple(
+        _restore(DomainFindings, domain=known.setdefault((k, n, name), Domain(k, n, name)),
+                 heading=heading, strengths=tuple(strengths), gaps=tuple(gaps))
+        for k, n, name, heading, strengths, gaps in blocks
+    )
 
 
 def error_record(kind: str, message: str) -> dict[str, Any]:
@@ -107,19 +117,21 @@ def profile_from_record(
 ) -> tuple[Profile, list[Problem]]:
     """The profile a record holds; `source` renames the file it came from."""
     *fields, aliases, blocks = record["profile"]
-    if len(fields) != len(_FIELDS):
+    if len(fields) != len(FIELDS):
         raise ValueError("a cache entry of another shape")
-    domains: dict[tuple[str, int, str], Domain] = {}
-    built = tuple(
-        _restore(DomainFindings, domain=domains.setdefault((k, n, name), Domain(k, n, name)),
-                 heading=heading, strengths=tuple(strengths), gaps=tuple(gaps))
-        for k, n, name, heading, strengths, gaps in blocks
-    )
-    values = dict(zip(_FIELDS, fields, strict=True))
+    built = domains_from_record(blocks)
+    values = dict(zip(FIELDS, fields, strict=True))
     source = source or values["source"]
     values.update(source=source, domains=built, aliases=tuple(aliases))
     problems = [Problem(source, line, message, warn) for line, message, warn in record["problems"]]
     return _restore(Profile, **values), problems
+
+
+def restore_profile(fields: list[Any], aliases: list[str], domains) -> Profile:
+    """A cached profile whose domains may be decoded later (snapshot.LazyDomains)."""
+    values = dict(zip(FIELDS, fields, strict=True))
+    values.update(domains=domains, aliases=tuple(aliases))
+    return _restore(Profile, **values)
 
 
 def _restore(kind, **fields):

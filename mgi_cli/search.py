@@ -99,7 +99,7 @@ class Corpus:
         count = 0
         for profile in self.profiles:
             self._starts.append(count)
-            count += sum(len(b.strengths) + len(b.gaps) for b in profile.domains)
+            count += _finding_count(profile)
         self.size = count
         self._postings = postings
         self._index: dict[str, list[int]] | None = None if postings is not None else self._build()
@@ -223,6 +223,14 @@ class Corpus:
             return None
         score, spans = matched
         return Hit(profile, block.domain, kind, position, text, score, spans)
+
+
+def _finding_count(profile: Profile) -> int:
+    """How many findings a profile holds; a cached profile knows without decoding them."""
+    known = getattr(profile.domains, "finding_count", None)
+    if known is not None:
+        return known
+    return sum(len(b.strengths) + len(b.gaps) for b in profile.domains)
 
 
 def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:

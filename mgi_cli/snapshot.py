@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -19,7 +19,7 @@ from mgi_cli import __version__
 from mgi_cli.atomic import write_text
 from mgi_cli.model import Problem, Profile
 
-FORMAT = 2
+FORMAT = 3
 
 
 class Snapshot(NamedTuple):
@@ -30,6 +30,41 @@ class Snapshot(NamedTuple):
     problems: tuple[Problem, ...]
     files: tuple[str, ...]
     postings: Mapping[str, str]
+
+
+class LazyDomains(Sequence):
+    """A cached profile's domains, kept as their JSON text until first used.
+
+    A search over thousands of profiles reads the findings of the few it shows; decoding
+    every profile's domains up front was most of the cost of a warm run. `finding_count`
+    answers how many findings the profile holds without decoding.
+    """
+
+    def __init__(self, text: str, finding_count: int) -> None:
+        self._text, self.finding_count = text, finding_count
+        self._domains: tuple | None = None
+
+    def _decoded(self) -> tuple:
+        if self._domains is None:
+            from mgi_cli.cache import domains_from_record
+
+            self._domains = domains_from_record(json.loads(self._text))
+        return self._domains
+
+    def __getitem__(self, index):
+        return self._decoded()[index]
+
+    def __len__(self) -> int:
+        return len(self._decoded())
+
+    def __iter__(self):
+        return iter(self._decoded())
+
+    def __eq__(self, other: object) -> bool:
+        return tuple(self) == (tuple(other) if isinstance(other, Sequence) else other)
+
+    def __hash__(self) -> int:
+        return hash(self._decoded())
 
 
 class _Postings(Mapping):
@@ -94,12 +129,13 @@ def lookup(folder: Path) -> Snapshot | None:
         paths, marks = _paths(folder), fingerprint(folder)
         if paths is None or marks is None:
             return None
-        record = json.loads(paths[0].read_text(encoding="utf-8"))
+        record = json.loads(paths[0].read_bytes())
         if record.get("header") != _header(folder, marks):
             return None
-        from mgi_cli.cache import profile_from_record
+        from mgi_cli.cache import restore_profile
 
-        profiles = tuple(profile_from_record(p)[0] for p in record["profiles"])
+        profiles = tuple(restore_profile(fields, aliases, LazyDomains(blocks, count))
+                         for fields, aliases, blocks, count in record["profiles"])
         problems = tuple(Problem(*p) for p in record["problems"])
         postings = _Postings(paths[0].with_suffix(".idx"), record["postings"])
         return Snapshot(profiles, problems, tuple(record["sources"]), postings)
@@ -121,7 +157,7 @@ def ids(folder: Path) -> list[str] | None:
 
 def store(folder: Path, marks: list[list[Any]], snapshot: Snapshot, profile_ids: list[str]) -> None:
     """Keep a loaded folder; failures leave the cache as it was."""
-    from mgi_cli.cache import profile_record
+    from mgi_cli.cache import FIELDS, domains_record
 
     paths = _paths(folder)
     if paths is None:
@@ -135,7 +171,12 @@ def store(folder: Path, marks: list[list[Any]], snapshot: Snapshot, profile_ids:
         position = start + len(numbers) + 1
     record = {
         "header": header,
-        "profiles": [profile_record(p, []) for p in snapshot.profiles],
+        "profiles": [
+            [[getattr(p, f) for f in FIELDS], list(p.aliases),
+             json.dumps(domains_record(p.domains), ensure_ascii=False, separators=(",", ":")),
+             sum(len(b.strengths) + len(b.gaps) for b in p.domains)]
+            for p in snapshot.profiles
+        ],
         "problems": [[p.source, p.line, p.message, p.warn] for p in snapshot.problems],
         "sources": list(snapshot.files),
         "postings": offsets,
