@@ -11,7 +11,7 @@ import pytest
 
 from mgi_cli import snapshot
 from mgi_cli.catalog import Catalog
-from mgi_cli.loader import bundled_seeds
+from mgi_cli.loader import bundled_seeds, load_paths
 from mgi_cli.search import Corpus
 
 
@@ -86,3 +86,16 @@ def test_touching_a_file_without_changing_it_reloads(folder):
     stat = target.stat()
     os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
     assert snapshot.lookup(folder) is None
+
+
+def test_cached_domains_are_decoded_only_when_used(folder):
+    snapshot.load_folder(folder)
+    warm = snapshot.lookup(folder)
+    lazy = [p.domains for p in warm.profiles]
+    assert [d.finding_count for d in lazy] == [33, 36, 29, 37, 34]
+    assert all(d._domains is None for d in lazy)  # nothing decoded yet
+    found = Corpus(Catalog(warm.profiles).profiles, warm.postings).search("oralmans", limit=1)
+    assert found.hits[0].profile.id == "kazakhstan"
+    assert sum(d._domains is not None for d in lazy) == 1  # only the profile shown
+    cold = {p.id: p for p in load_paths([folder]).profiles}
+    assert all(p == cold[p.id] and hash(p) == hash(cold[p.id]) for p in warm.profiles)
