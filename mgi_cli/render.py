@@ -138,19 +138,6 @@ def domain_title(block: DomainFindings) -> Text:
     return title
 
 
-def bullets(findings: Sequence[str]) -> RenderableType:
-    from rich.table import Table
-
-    if not findings:
-        return Text("(none listed)", style="dim")
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    for finding in findings:
-        grid.add_row("•", Text(finding))
-    return grid
-
-
 def comparison_view(comparison: Comparison, kinds: Sequence[str] = KINDS) -> RenderableType:
     from rich.table import Table
 

@@ -56,11 +56,6 @@ def fold(text: str) -> str:
     return _compiled(_COMBINING).sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
-def words(text: str) -> list[str]:
-    """The folded words of a text, punctuation dropped."""
-    return re.findall(r"\w+", fold(text))
-
-
 def slugify(text: str) -> str:
     """'Municipality of La Cruz' -> 'municipality-of-la-cruz'."""
     return "-".join(re.findall(r"[a-z0-9]+", fold(text)))
