@@ -13,6 +13,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from mgi_cli.model import GAPS, KINDS, STRENGTHS, DomainFindings, Profile
+from mgi_cli.wording import LIST_LABELS, NOT_A_SCORE, SHORT_LABELS
 
 if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
     from mgi_cli.check import FileCheck
@@ -20,13 +21,6 @@ if TYPE_CHECKING:  # names for annotations only: importing them would cost start
     from mgi_cli.editions import EditionDiff, Pair
     from mgi_cli.search import Hit
 
-# MGI's own wording for the two lists.
-LIST_LABELS = {
-    STRENGTHS: "Migration Governance: examples of well-developed areas",
-    GAPS: "Areas with potential for further development",
-}
-SHORT_LABELS = {STRENGTHS: "Well-developed areas", GAPS: "Areas for further development"}
-NOT_A_SCORE = "Counts of findings, not scores: the MGI does not rank countries or cities."
 OVERVIEW_CAPTION = (
     "Each cell: examples of well-developed areas / areas with potential for further "
     f"development; shading shows how many findings a cell holds. {NOT_A_SCORE}"

@@ -13,16 +13,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.model import KINDS, DomainFindings, Profile
+from mgi_cli.wording import LIST_LABELS, NOT_A_SCORE, SHORT_LABELS
 
 if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
     from mgi_cli.compare import Comparison
 
-LIST_LABELS = {
-    "strengths": "Migration Governance: examples of well-developed areas",
-    "gaps": "Areas with potential for further development",
-}
-SHORT_LABELS = {"strengths": "Well-developed areas", "gaps": "Areas for further development"}
-NOT_A_SCORE = "Counts of findings, not scores: the MGI does not rank countries or cities."
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 
 
