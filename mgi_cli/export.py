@@ -45,7 +45,7 @@ _PROFILE_COLUMNS = ["id", "name", "title", "level", "country", "country_code", "
 
 
 @contextlib.contextmanager
-def _writing(target: Path) -> Iterator[Path]:
+def writing(target: Path) -> Iterator[Path]:
     """atomic_path, with the reason a file cannot be written as one line for the user."""
     try:
         with atomic_path(target) as temporary:
@@ -55,7 +55,7 @@ def _writing(target: Path) -> Iterator[Path]:
 
 
 def write_text(target: Path, text: str) -> None:
-    with _writing(target) as temporary:
+    with writing(target) as temporary:
         temporary.write_text(text, encoding="utf-8")
 
 
@@ -64,7 +64,7 @@ def write_sqlite(profiles: Sequence[Profile], target: Path, force: bool = False)
         raise MgiError(f"{str(target)!r} exists; add --force to overwrite it.")
     if target.is_dir():
         raise MgiError(f"{str(target)!r} is a folder; give a file name.")
-    with _writing(target) as temporary:
+    with writing(target) as temporary:
         temporary.unlink()  # sqlite3 creates its own file
         connection = sqlite3.connect(temporary)
         try:

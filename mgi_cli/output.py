@@ -77,7 +77,7 @@ def stdout_is_terminal() -> bool:
 
 
 def _save(console: Any, path: Path) -> None:
-    from mgi_cli.export import _writing as writing
+    from mgi_cli.export import writing
 
     suffix = path.suffix.lower()
     with writing(path) as temporary:

@@ -123,10 +123,10 @@ def _header(folder: Path, marks: list[list[Any]]) -> dict[str, Any]:
     return {"mgi": __version__, "format": FORMAT, "folder": str(folder.resolve()), "files": marks}
 
 
-def lookup(folder: Path) -> Snapshot | None:
+def lookup(folder: Path, marks: list[list[Any]] | None = None) -> Snapshot | None:
     """The folder as it was loaded before, if nothing in it has changed since."""
     try:
-        paths, marks = _paths(folder), fingerprint(folder)
+        paths, marks = _paths(folder), marks or fingerprint(folder)
         if paths is None or marks is None:
             return None
         record = json.loads(paths[0].read_bytes())
@@ -192,14 +192,14 @@ def store(folder: Path, marks: list[list[Any]], snapshot: Snapshot, profile_ids:
 
 def load_folder(folder: Path, on_file=None) -> Snapshot:
     """A data folder, from its snapshot when unchanged; else loaded, indexed and kept."""
-    found = lookup(folder)
+    marks = fingerprint(folder)  # taken first: a file changed while loading is seen next time
+    found = lookup(folder, marks)
     if found is not None:
         return found
     from mgi_cli.catalog import Catalog
     from mgi_cli.loader import load_paths
     from mgi_cli.search import Corpus
 
-    marks = fingerprint(folder)  # taken first: a file changed while loading is seen next time
     result = load_paths([folder], on_file=on_file)
     catalog = Catalog(result.profiles)
     loaded = Snapshot(result.profiles, result.problems, result.files,
