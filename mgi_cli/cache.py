@@ -18,7 +18,7 @@ from mgi_cli import __version__
 from mgi_cli.atomic import write_text
 from mgi_cli.model import Domain, DomainFindings, Problem, Profile
 
-FORMAT = 2
+FORMAT = 3
 
 
 def cache_folder() -> Path | None:
@@ -82,7 +82,7 @@ def store(path: Path, record: dict[str, Any]) -> None:
 
 
 FIELDS = ("id", "name", "title", "level", "country", "country_code", "published", "edition",
-           "source", "implementation", "funding")
+          "source", "implementation", "funding", "language")
 
 
 def profile_record(profile: Profile, problems: list[Problem]) -> dict[str, Any]:
@@ -90,21 +90,23 @@ def profile_record(profile: Profile, problems: list[Problem]) -> dict[str, Any]:
     return {
         "profile": [*(getattr(profile, f) for f in FIELDS), list(profile.aliases),
                     domains_record(profile.domains)],
-        "problems": [[p.line, p.message, p.warn] for p in problems],
+        "problems": [[p.line, p.message, p.warn, p.note] for p in problems],
     }
 
 
 def domains_record(domains) -> list[list[Any]]:
     return [[b.domain.key, b.domain.number, b.domain.name, b.heading, list(b.strengths),
-             list(b.gaps)] for b in domains]
+             list(b.gaps), b.present, b.mapped, list(b.placed), list(b.unsorted)]
+            for b in domains]
 
 
 def domains_from_record(blocks: list[list[Any]]) -> tuple[DomainFindings, ...]:
     known: dict[tuple[str, int, str], Domain] = {}
     return tuple(
         _restore(DomainFindings, domain=known.setdefault((k, n, name), Domain(k, n, name)),
-                 heading=heading, strengths=tuple(strengths), gaps=tuple(gaps))
-        for k, n, name, heading, strengths, gaps in blocks
+                 heading=heading, strengths=tuple(strengths), gaps=tuple(gaps), present=present,
+                 mapped=mapped, placed=tuple(placed), unsorted=tuple(unsorted))
+        for k, n, name, heading, strengths, gaps, present, mapped, placed, unsorted in blocks
     )
 
 
@@ -123,7 +125,7 @@ def profile_from_record(
     values = dict(zip(FIELDS, fields, strict=True))
     source = source or values["source"]
     values.update(source=source, domains=built, aliases=tuple(aliases))
-    problems = [Problem(source, line, message, warn) for line, message, warn in record["problems"]]
+    problems = [Problem(source, *fields) for fields in record["problems"]]
     return _restore(Profile, **values), problems
 
 

@@ -7,6 +7,16 @@ from dataclasses import dataclass, field
 STRENGTHS = "strengths"
 GAPS = "gaps"
 KINDS = (STRENGTHS, GAPS)
+# Findings whose list could not be told (a run of bullets with no label and nothing to place
+# it by): kept, shown and reported, never filed under either list.
+UNSORTED = "unsorted"
+
+# How a domain or a list got its place: by what the text says, or by a guess mgi check reports.
+STATED = "stated"  # a heading or label that names it
+BY_NUMBER = "by-number"  # an unknown heading that carries a domain number ("Domaine 2 : ...")
+BY_POSITION = "by-position"  # an unknown label: MGI lists come well-developed, then further
+UNCLASSIFIED = "unclassified"  # nothing to place it by
+GUESSES = (BY_NUMBER, BY_POSITION, UNCLASSIFIED)
 
 
 @dataclass(frozen=True)
@@ -20,15 +30,33 @@ class Domain:
 
 @dataclass(frozen=True)
 class DomainFindings:
-    """A domain as one profile writes it: its heading and its two lists."""
+    """A domain as one profile writes it: its heading, its two lists, and how each was placed.
+
+    `present` is False for a domain the profile does not contain: "not in this profile", which
+    is not the same as a list with nothing in it.
+    """
 
     domain: Domain
     heading: str
     strengths: tuple[str, ...] = ()
     gaps: tuple[str, ...] = ()
+    present: bool = True
+    mapped: str = STATED  # how the heading was mapped to the domain
+    placed: tuple[str, str] = (STATED, STATED)  # how each list (strengths, gaps) was told
+    unsorted: tuple[str, ...] = ()  # findings of neither list that could be told
 
     def findings(self, kind: str) -> tuple[str, ...]:
+        if kind == UNSORTED:
+            return self.unsorted
         return self.strengths if kind == STRENGTHS else self.gaps
+
+    def placement(self, kind: str) -> str:
+        return self.placed[KINDS.index(kind)] if kind in KINDS else UNCLASSIFIED
+
+    def kinds(self, wanted: tuple[str, ...] | list[str] = KINDS) -> tuple[str, ...]:
+        """The lists to show for the lists asked for: the unsorted findings go with both."""
+        extra = (UNSORTED,) if self.unsorted and set(wanted) == set(KINDS) else ()
+        return (*wanted, *extra)
 
 
 @dataclass(frozen=True)
@@ -48,6 +76,7 @@ class Profile:
     implementation: str | None = None
     funding: str | None = None
     aliases: tuple[str, ...] = field(default=(), compare=False)
+    language: str = "en"  # "en", "fr" or "es": the language of its findings
 
     def count(self, kind: str) -> int:
         return sum(len(d.findings(kind)) for d in self.domains)
@@ -57,11 +86,14 @@ class Profile:
 class Problem:
     """Something the loader could not place or read, with the line it happened on (0: the file).
 
-    `warn` problems (a finding or file that could not be placed) are shown by every command;
-    the others (a domain the profile lacks) only by `mgi check`.
+    `warn` problems (a finding or file that could not be placed, a guess) are shown by every
+    command; the others (a domain the profile lacks) only by `mgi check`. A `note` is not a
+    problem: something worth knowing that changed nothing (furniture lines dropped, two
+    sentences the source glued together); it never makes a file unclean.
     """
 
     source: str
     line: int
     message: str
     warn: bool = True
+    note: bool = False

@@ -19,7 +19,7 @@ from mgi_cli import __version__
 from mgi_cli.atomic import write_text
 from mgi_cli.model import Problem, Profile
 
-FORMAT = 3
+FORMAT = 4
 
 
 class Snapshot(NamedTuple):
@@ -177,7 +177,7 @@ def store(folder: Path, marks: list[list[Any]], snapshot: Snapshot, profile_ids:
              sum(len(b.strengths) + len(b.gaps) for b in p.domains)]
             for p in snapshot.profiles
         ],
-        "problems": [[p.source, p.line, p.message, p.warn] for p in snapshot.problems],
+        "problems": [[p.source, p.line, p.message, p.warn, p.note] for p in snapshot.problems],
         "sources": list(snapshot.files),
         "postings": offsets,
     }
