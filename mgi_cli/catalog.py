@@ -1,9 +1,10 @@
-"""The loaded profiles: unique ids per edition, and resolving what a user types to a profile.
+"""The loaded profiles: unique ids per edition and language, and resolving what a user types.
 
-A profile is found by id, edition id (`kyrgyzstan-2018`), name, the ISO 3166 alpha-3 code or
-name of its country, the country of a local profile (when only one matches), or a unique
-prefix, ignoring case and accents. When two editions share an id, the plain id means the
-latest and each edition also answers to its id with the year.
+A profile is found by id, edition id (`kyrgyzstan-2018`), language id (`kazakhstan-fr`,
+`kazakhstan-2018-fr`), name, the ISO 3166 alpha-3 code or name of its country, the country of
+a local profile (when only one matches), or a unique prefix, ignoring case and accents. When
+several editions or translations share an id, the plain id means the latest edition in the
+preferred language, and each also answers to its id with the year and with the language.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from mgi_cli.errors import MgiError
 from mgi_cli.model import Problem, Profile
 from mgi_cli.text import slugify
 
+LANGUAGES = ("en", "fr", "es")  # MGI's languages, in the order a plain id prefers them
+Slot = tuple[str, str]  # (edition label, language): one copy of a profile
 MAX_SUGGESTIONS = 3
 SUGGESTION_CUTOFF = 70  # rapidfuzz ratio, 0-100: "kazakstan" scores 95 against "kazakhstan"
 
@@ -25,36 +28,54 @@ class UnknownProfile(MgiError):
 
 
 class Catalog:
-    def __init__(self, profiles: Iterable[Profile]) -> None:
-        self.problems: list[Problem] = []
-        self._base: dict[str, str] = {}  # edition id -> the id the editions share
-        self.profiles = sorted(self._unique_ids(list(profiles)), key=lambda p: p.id)
-        self._tables: tuple[dict[str, list[Profile]], dict[str, list[Profile]]] | None = None
+    """The profiles with unique ids, and what each answers to.
 
-    def _lookup_tables(self) -> tuple[dict[str, list[Profile]], dict[str, list[Profile]]]:
-        """Names and countries -> profiles; built on the first lookup, as most runs need none."""
-        if self._tables is None:
-            names: dict[str, list[Profile]] = defaultdict(list)
-            countries: dict[str, list[Profile]] = defaultdict(list)
+    `language` is the one a plain id prefers when an edition exists in several languages.
+    """
+
+    def __init__(self, profiles: Iterable[Profile], language: str = "en") -> None:
+        self.language = language
+        self.problems: list[Problem] = []
+        self._base: dict[str, str] = {}  # id -> the id its editions and translations share
+        # id -> (edition, language preference, not a duplicate): the highest is what a name
+        # shared by several of one profile's copies means. Absent for a profile with no copy.
+        self._rank: dict[str, tuple[int, int, int]] = {}
+        # By base id, then newest edition first, then English, French, Spanish: an order the
+        # preferred language never changes, as the cached search index numbers findings in it.
+        self.profiles = sorted(self._unique_ids(list(profiles)), key=lambda p: self._base[p.id])
+        self._tables: dict[str, dict[str, list[Profile]]] = {}
+
+    def _table(self, kind: str) -> dict[str, list[Profile]]:
+        """Names, edition ids or countries -> profiles, each built on its first use: most
+        runs look nothing up, and most lookups find a name."""
+        if kind not in self._tables:
+            table: dict[str, list[Profile]] = defaultdict(list)
             for profile in self.profiles:
-                for alias in {profile.id, profile.name, *profile.aliases}:
-                    names[slugify(alias)].append(profile)
-                for country in {profile.country, profile.country_code} - {None}:
-                    countries[slugify(country)].append(profile)
-            self._tables = names, countries
-        return self._tables
+                for key in self._keys(kind, profile):
+                    table[key].append(profile)
+            self._tables[kind] = table
+        return self._tables[kind]
+
+    def _keys(self, kind: str, profile: Profile) -> Iterable[str]:
+        if kind == "names":
+            return {slugify(a) for a in (profile.id, profile.name, *profile.aliases)}
+        if kind == "editions":  # every profile answers to ID-LANG, ID-YEAR and ID-YEAR-LANG
+            base, label, language = self._base[profile.id], _label(profile), profile.language
+            return f"{base}-{language}", f"{base}-{label}", f"{base}-{label}-{language}"
+        return {slugify(c) for c in (profile.country, profile.country_code) if c}
 
     def resolve(self, query: str) -> Profile:
         """The one profile a name, id, code or unique prefix means; UnknownProfile otherwise."""
         key = slugify(query)
         if not key:
             raise UnknownProfile("A profile name is empty. Run 'mgi list' to see the profiles.")
-        names, countries = self._lookup_tables()
-        for table in (names, countries):
+        for kind in ("names", "editions", "countries"):
+            table = self._table(kind)
             if found := self._one_edition(table.get(key, [])):
                 return found
             if table.get(key):
                 raise self._ambiguous(query, table[key])
+        names = self._table("names")
         prefixed = {p.id: p for k, ps in names.items() if k.startswith(key) for p in ps}
         if found := self._one_edition(list(prefixed.values())):
             return found
@@ -63,13 +84,16 @@ class Catalog:
         raise UnknownProfile(f"Unknown profile {query!r}.{self._suggest(key)}")
 
     def editions(self, profile: Profile) -> list[Profile]:
-        """Every loaded edition of a profile, oldest first."""
+        """Every loaded edition of a profile in its language, oldest first: a diff of one
+        profile never sets two languages side by side."""
         base = self._base[profile.id]
-        found = [p for p in self.profiles if self._base[p.id] == base]
-        return sorted(found, key=lambda p: (p.published or "", p.edition))
+        found = [p for p in self.profiles
+                 if self._base[p.id] == base and p.language == profile.language]
+        return sorted(found, key=self._rank_of)
 
     def edition_pair(self, profiles: list[Profile]) -> tuple[Profile, Profile]:
-        """(older, newer) to diff: two profiles as given, or one and its neighbouring edition."""
+        """(older, newer) to diff: two profiles as given (in any languages: the user chose
+        them), or one and its neighbouring edition in its language."""
         if len(profiles) == 2:
             return profiles[0], profiles[1]
         if len(profiles) != 1:
@@ -77,17 +101,21 @@ class Catalog:
         editions = self.editions(profiles[0])
         if len(editions) < 2:
             raise MgiError(
-                f"Only one edition of {profiles[0].id!r} is loaded; add the other edition to "
-                "the data folder, or name two profiles: mgi diff OLD NEW."
+                f"Only one edition of {profiles[0].id!r} in its language is loaded; add the "
+                "other edition to the data folder, or name two profiles: mgi diff OLD NEW."
             )
         at = editions.index(profiles[0])
         return (editions[at - 1], editions[at]) if at else (editions[0], editions[1])
 
     def _one_edition(self, candidates: list[Profile]) -> Profile | None:
-        """The candidate when all are editions of one profile: the latest of them."""
+        """The candidate when all are copies of one profile: the latest edition, in the
+        preferred language when that edition has several."""
         if not candidates or len({self._base[p.id] for p in candidates}) != 1:
             return None
-        return max(candidates, key=lambda p: (p.published or "", p.edition))
+        return max(candidates, key=self._rank_of)
+
+    def _rank_of(self, profile: Profile) -> tuple[int, int, int]:
+        return self._rank.get(profile.id, (0, 0, 1))
 
     def _ambiguous(self, query: str, candidates: list[Profile]) -> UnknownProfile:
         ids = ", ".join(sorted({p.id for p in candidates}))
@@ -96,7 +124,7 @@ class Catalog:
     def _suggest(self, key: str) -> str:
         from rapidfuzz import fuzz, process
 
-        names = self._lookup_tables()[0]
+        names = self._table("names")
         matches = process.extract(
             key, list(names), scorer=fuzz.ratio, limit=20, score_cutoff=SUGGESTION_CUTOFF
         )
@@ -106,35 +134,94 @@ class Catalog:
         return f" Did you mean: {', '.join(ids[:MAX_SUGGESTIONS])}?"
 
     def _unique_ids(self, profiles: list[Profile]) -> list[Profile]:
-        """Give each edition of a profile its own id; the latest keeps the plain one."""
+        """Profiles with the same id are editions or translations of one: give each its own."""
         groups: dict[str, list[Profile]] = defaultdict(list)
         for profile in profiles:
             groups[profile.id].append(profile)
         unique: list[Profile] = []
         for base, group in groups.items():
-            group.sort(key=lambda p: (p.published or "", p.edition))
-            taken: set[str] = {base}
-            for position, profile in enumerate(group):
-                latest = position == len(group) - 1
-                dated = self._edition_id(base, profile, taken)
-                new_id = base if latest else dated
-                if len(group) > 1:  # only editions change: most profiles are kept as they are
-                    aliases = (*profile.aliases, dated)
-                    profile = dataclasses.replace(profile, id=new_id, aliases=aliases)
-                unique.append(profile)
-                self._base[new_id] = base
+            # Most profiles have no other copy, and are kept as they are.
+            named = self._name_copies(base, group) if len(group) > 1 else group
+            for profile in named:
+                self._base[profile.id] = base
+            unique += named
         return unique
 
-    def _edition_id(self, base: str, profile: Profile, taken: set[str]) -> str:
-        year = (profile.published or "")[:4]
-        candidate = f"{base}-{year}" if year else f"{base}-edition-{profile.edition}"
-        if candidate in taken:
-            self.problems.append(
-                Problem(profile.source, 0, f"duplicate profile id {candidate!r}; renamed")
-            )
-            suffix = 2
-            while f"{candidate}-{suffix}" in taken:
-                suffix += 1
-            candidate = f"{candidate}-{suffix}"
-        taken.add(candidate)
-        return candidate
+    def _name_copies(self, base: str, group: list[Profile]) -> list[Profile]:
+        """The latest edition, in the preferred language, keeps the plain id; each other copy
+        takes the shortest id that means it alone: ID-LANG (the latest in its language),
+        ID-YEAR (its year's copy in the preferred language), else ID-YEAR-LANG."""
+        slots: dict[Slot, Profile] = {}
+        duplicates = []
+        for profile in group:
+            slot = (_label(profile), profile.language)
+            if slot in slots:
+                duplicates.append(profile)
+            else:
+                slots[slot] = profile
+        rank = self._slot_ranks(slots)
+        plain = max(slots, key=rank.__getitem__)
+        named = []
+        for slot, profile in slots.items():
+            new_id = base if slot == plain else self._copy_id(base, slot, rank)
+            self._rank[new_id] = (*rank[slot], 1)
+            named.append(dataclasses.replace(profile, id=new_id) if new_id != base else profile)
+        multilingual = len({language for _, language in slots}) > 1
+        taken = {p.id for p in named}
+        for profile in duplicates:
+            slot = (_label(profile), profile.language)
+            copy = self._duplicate(profile, f"{base}-{slot[0]}", multilingual, taken)
+            self._rank[copy.id] = (*rank[slot], 0)
+            named.append(copy)
+        return sorted(named, key=lambda p: (-self._rank[p.id][0], _language_order(p.language),
+                                            -self._rank[p.id][2]))
+
+    def _slot_ranks(self, slots: dict[Slot, Profile]) -> dict[Slot, tuple[int, int]]:
+        """(edition, language preference) of each (edition label, language): editions in
+        order of their latest publication date, then edition number."""
+        latest: dict[str, tuple[str, int]] = {}
+        for (label, _), profile in slots.items():
+            date = (profile.published or "", profile.edition)
+            latest[label] = max(latest.get(label, date), date)
+        order = sorted(latest, key=latest.__getitem__)
+        return {slot: (order.index(slot[0]), self._preference(slot[1])) for slot in slots}
+
+    def _copy_id(self, base: str, slot: Slot, rank: dict[Slot, tuple[int, int]]) -> str:
+        label, language = slot
+        latest_in_language = max((s for s in rank if s[1] == language), key=rank.__getitem__)
+        preferred_of_year = max((s for s in rank if s[0] == label), key=rank.__getitem__)
+        forms = [
+            f"{base}-{language}" if latest_in_language == slot else "",
+            f"{base}-{label}" if preferred_of_year == slot else "",
+            f"{base}-{label}-{language}",
+        ]
+        return min((form for form in forms if form), key=len)
+
+    def _preference(self, language: str) -> int:
+        """Higher for a language a plain id prefers: the one asked for, then English, French
+        and Spanish."""
+        order = [self.language, *LANGUAGES]
+        return -order.index(language) if language in order else -len(order)
+
+    def _duplicate(self, profile: Profile, dated: str, multilingual: bool,
+                   taken: set[str]) -> Profile:
+        """A second file of the same edition in the same language: renamed, and reported."""
+        candidate = f"{dated}-{profile.language}" if multilingual else dated
+        self.problems.append(
+            Problem(profile.source, 0, f"duplicate profile id {candidate!r}; renamed")
+        )
+        suffix = 2
+        while f"{candidate}-{suffix}" in taken:
+            suffix += 1
+        taken.add(f"{candidate}-{suffix}")
+        return dataclasses.replace(profile, id=f"{candidate}-{suffix}")
+
+
+def _language_order(language: str) -> int:
+    return LANGUAGES.index(language) if language in LANGUAGES else len(LANGUAGES)
+
+
+def _label(profile: Profile) -> str:
+    """What tells an edition in ids: its year, else its edition number."""
+    year = (profile.published or "")[:4]
+    return year or f"edition-{profile.edition}"

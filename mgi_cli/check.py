@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from mgi_cli.model import Problem, Profile
+from mgi_cli.model import KINDS, UNSORTED, Problem, Profile
 
 if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
     from mgi_cli.catalog import Catalog
@@ -15,9 +15,18 @@ if TYPE_CHECKING:  # names for annotations only: importing them would cost start
 
 @dataclass(frozen=True)
 class FileCheck:
+    """A file as `mgi check` reports it: clean only when nothing in it was guessed, left
+    unplaced or unread. Notes (page furniture dropped, sentences glued by the source) say
+    what was done without a guess, and never make a file unclean."""
+
     source: str
     profile: Profile | None
     problems: tuple[Problem, ...]
+    notes: tuple[Problem, ...] = ()
+
+    @property
+    def clean(self) -> bool:
+        return self.profile is not None and not self.problems
 
 
 def check(result: LoadResult, catalog: Catalog) -> list[FileCheck]:
@@ -25,25 +34,27 @@ def check(result: LoadResult, catalog: Catalog) -> list[FileCheck]:
     problems = [*result.problems, *catalog.problems]
     by_source = {p.source: p for p in catalog.profiles}
     sources = list(dict.fromkeys([*result.files, *(p.source for p in problems)]))
-    return [
-        FileCheck(
-            source,
-            by_source.get(source),
-            tuple(sorted((p for p in problems if p.source == source), key=lambda p: p.line)),
-        )
-        for source in sources
-    ]
+    checks = []
+    for source in sources:
+        found = sorted((p for p in problems if p.source == source), key=lambda p: p.line)
+        checks.append(FileCheck(source, by_source.get(source),
+                                tuple(p for p in found if not p.note),
+                                tuple(p for p in found if p.note)))
+    return checks
 
 
 def summary(files: Sequence[FileCheck]) -> str:
     profiles = [f.profile for f in files if f.profile]
-    findings = sum(p.count("strengths") + p.count("gaps") for p in profiles)
+    findings = sum(p.count(kind) for p in profiles for kind in (*KINDS, UNSORTED))
     problems = sum(len(f.problems) for f in files)
+    notes = sum(len(f.notes) for f in files)
     unread = sum(1 for f in files if f.profile is None)
     return (
         f"{_plural(len(files), 'file')}, {_plural(len(profiles), 'profile')}, "
         f"{_plural(findings, 'finding')}, {_plural(problems, 'problem')}"
         + (f" ({unread} not read)" if unread else "")
+        + (": clean, nothing guessed" if files and all(f.clean for f in files) else "")
+        + (f" ({_plural(notes, 'note')})" if notes else "")
     )
 
 

@@ -82,6 +82,12 @@ class ExportFormat(str, Enum):
     sqlite = "sqlite"
 
 
+class Language(str, Enum):
+    en = "en"
+    fr = "fr"
+    es = "es"
+
+
 def complete_profile(ctx: typer.Context, incomplete: str) -> list[str]:
     """Profile ids for shell completion (never fails: completion must stay quiet)."""
     from mgi_cli.completion import profile_ids
@@ -116,6 +122,11 @@ SaveOption = Annotated[
     Path | None,
     typer.Option("--save", help="Also save the table as shown, to a .svg, .html or .txt file."),
 ]
+LanguageOption = Annotated[
+    Language,
+    typer.Option("--lang", envvar="MGI_LANG",
+                 help="The language a plain id means when a profile exists in several."),
+]
 ProfileArgument = Annotated[
     str, typer.Argument(help="Profile id, name, country or ISO code.",
                         autocompletion=complete_profile)
@@ -126,8 +137,10 @@ class Settings:
     """The global options, and what one command loads once (a plain class: a dataclass
     compiles its methods at import, on every start)."""
 
-    def __init__(self, data_dir: Path | None, no_color: bool, pager: bool) -> None:
+    def __init__(self, data_dir: Path | None, no_color: bool, pager: bool,
+                 language: str = "en") -> None:
         self.data_dir, self.no_color, self.pager = data_dir, no_color, pager
+        self.language = language  # what a plain id prefers among a profile's translations
         self.catalog: Catalog | None = None
         self.postings: Mapping[str, str] | None = None  # the search index, from the cache
 
@@ -146,6 +159,7 @@ def main_options(
         typer.Option("--data-dir", envvar="MGI_DATA_DIR",
                      help="Read profiles from this folder instead of the bundled ones."),
     ] = None,
+    lang: LanguageOption = Language.en,
     no_color: Annotated[bool, typer.Option("--no-color", help="Never colour the output.")] = False,
     no_pager: Annotated[
         bool, typer.Option("--no-pager", help="Never page long output, even on a terminal.")
@@ -159,7 +173,7 @@ def main_options(
 
     Example: mgi show kazakhstan
     """
-    ctx.obj = Settings(data_dir, no_color, pager=not no_pager)
+    ctx.obj = Settings(data_dir, no_color, pager=not no_pager, language=lang.value)
 
 
 # -- loading ----------------------------------------------------------------------------------
@@ -175,7 +189,7 @@ def _catalog(ctx: typer.Context) -> Catalog:
 
         folder = _data_folder(ctx)
         result = _load([folder], folder)
-        settings.catalog = Catalog(result.profiles)
+        settings.catalog = Catalog(result.profiles, settings.language)
         settings.postings = result.postings
         _warn([p for p in (*result.problems, *settings.catalog.problems) if p.warn])
         if not settings.catalog.profiles:
@@ -489,9 +503,9 @@ def check(
     ] = None,
     output: SimpleFormatOption = SimpleFormat.table,
 ) -> None:
-    """Check profile files: what each holds, and everything that could not be placed.
+    """Check profile files: what each holds, every guess, everything that could not be placed.
 
-    Exit code 0 when every file is clean, 1 when any has a problem.
+    Exit code 0 when every file is clean (nothing guessed, nothing left out), 1 otherwise.
 
     Example: mgi check ~/mgi-profiles/
     """
@@ -500,12 +514,12 @@ def check(
     from mgi_cli.check import summary
 
     result = _load(paths or [_data_folder(ctx)])
-    files = check_files(result, Catalog(result.profiles))
+    files = check_files(result, Catalog(result.profiles, ctx.obj.language))
     line = summary(files)
 
     _emit(ctx, output, table=lambda: render.check_view(files, line),
           json=lambda: serialize.check_dict(files, line))
-    if any(f.problems for f in files) or not files:
+    if not files or not all(f.clean for f in files):
         raise typer.Exit(1)
 
 
@@ -548,6 +562,9 @@ def _words() -> list[str]:
     return words[: int(cursor) - 1] if cursor and cursor.isdigit() else words[:-1]
 
 
+_VALUED_GLOBALS = ("--data-dir", "--lang")  # global options followed by a value
+
+
 def _invoked_command(words: list[str]) -> str | None:
     """The command the words name, past the global options; None for top-level help."""
     names = {_name(c) for c in app.registered_commands}
@@ -555,7 +572,7 @@ def _invoked_command(words: list[str]) -> str | None:
     for word in words:
         if skip:
             skip = False
-        elif word == "--data-dir":
+        elif word in _VALUED_GLOBALS:
             skip = True
         elif word in ("-h", "--help", "--version") or word.startswith("--install-completion") or (
                 word.startswith("--show-completion")):

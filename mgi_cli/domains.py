@@ -129,7 +129,7 @@ _PREFIX = re.compile(
     rf"objectives?|objectifs?|objetivos?|pillars?|piliers?|pilares?)\s*{_NUMBER}?"
     rf"|{_NUMBER}(?=\s*[.:)\-–—|]))\s*[.:)\-–—|]*\s*"
 )
-MAX_HEADING_WORDS = 16
+MAX_HEADING_WORDS = 24  # "Domaine 2 : Formulation de politiques fondées sur des données ..."
 MAX_HEADING_CHARS = 300
 # The EIU's 2016 Migration Governance Index spelled its five domains out ("Domain one:
 # institutional capacity"); IOM's MGI numbers in digits. Such headings are reported, not mapped.
@@ -145,6 +145,31 @@ def has_numbering(heading: str) -> bool:
     """Whether a line starts with a domain number ("Domain 2 -", "4.", "Principle 3:")."""
     match = _PREFIX.match(fold(heading[:60]))
     return bool(match and match.group(0).strip())
+
+
+# The number a heading carries, read as MGI numbers its domains: "Domaine 2", "Dominio 2",
+# "Domain 2", "2." and "II." count as written; MiGOF's three principles are domains 1-3 and
+# its three objectives domains 4-6. Spelled-out numbers are the EIU's, not MGI's.
+_NUMBERED = re.compile(
+    r"^\s*(?:(domains?|domaines?|dominios?|ambitos?|principles?|principes?|principios?"
+    r"|objectives?|objectifs?|objetivos?)\s*(\d{1,2}|[ivx]{1,4})\b"
+    r"|(\d{1,2}|[ivx]{1,4})\s*[.:)\-–—|])"
+)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+
+
+def heading_number(heading: str) -> Domain | None:
+    """The domain a heading's number names, when it carries one ("Domaine 2 : ..." -> 2)."""
+    match = _NUMBERED.match(fold(heading[:60]))
+    if not match:
+        return None
+    word, digits = match.group(1) or "", match.group(2) or match.group(3)
+    number = int(digits) if digits.isdigit() else _ROMAN.get(digits, 0)
+    if word.startswith("obje"):
+        number = number + 3 if 1 <= number <= 3 else 0
+    elif word.startswith("princ") and number > 3:
+        number = 0
+    return DOMAINS[number - 1].domain if 1 <= number <= len(DOMAINS) else None
 
 
 def normalize_heading(heading: str) -> str | None:

@@ -21,12 +21,13 @@ from mgi_cli.rows import finding_rows
 _SCHEMA = """
 CREATE TABLE profiles (
     id TEXT PRIMARY KEY, name TEXT, title TEXT, level TEXT, country TEXT, country_code TEXT,
-    published TEXT, edition INTEGER, source TEXT, implementation TEXT, funding TEXT
+    published TEXT, edition INTEGER, source TEXT, implementation TEXT, funding TEXT,
+    language TEXT
 );
 CREATE TABLE findings (
     id INTEGER PRIMARY KEY, profile TEXT REFERENCES profiles(id), profile_name TEXT,
     level TEXT, country TEXT, published TEXT, domain TEXT, domain_name TEXT, kind TEXT,
-    position INTEGER, text TEXT
+    position INTEGER, text TEXT, language TEXT, placed TEXT
 );
 CREATE VIRTUAL TABLE findings_fts USING fts5(text, content=[findings], content_rowid=[id]);
 CREATE TRIGGER findings_ai AFTER INSERT ON findings BEGIN
@@ -41,7 +42,7 @@ CREATE TRIGGER findings_au AFTER UPDATE ON findings BEGIN
 END;
 """
 _PROFILE_COLUMNS = ["id", "name", "title", "level", "country", "country_code", "published",
-                    "edition", "source", "implementation", "funding"]
+                    "edition", "source", "implementation", "funding", "language"]
 
 
 @contextlib.contextmanager

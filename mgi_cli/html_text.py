@@ -4,6 +4,11 @@ The text comes from the document's structure: headings, paragraphs and line brea
 lines, list items become bullets ("• "), entities are decoded. Scripts, styles, navigation,
 cookie banners and footers are skipped. The standard library's html.parser is enough here:
 it is not recursive, so a page nested thousands of levels deep costs no more than a flat one.
+
+The page's <title> is the browser tab's name and usually ends with the site's ("Republic of
+Kazakhstan | Migration data portal"), so it is kept apart: the body's own title (its h1) is
+the profile's title, and the <title>, its site's name cut off, stands in only when the body
+has none.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ class _TextExtractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.lines: list[str] = []
         self.current: list[str] = []
+        self.page_title: list[str] = []  # the text of <title>, kept out of the lines
         self.stack: list[tuple[str, bool]] = []  # open elements: (tag, skipped)
         self.skipping = 0
 
@@ -71,7 +77,11 @@ class _TextExtractor(HTMLParser):
                 break
 
     def handle_data(self, data: str) -> None:
-        if not self.skipping:
+        if self.skipping:
+            return
+        if self.stack and self.stack[-1][0] == "title":
+            self.page_title.append(data)
+        else:
             self.current.append(data)
 
     def _break(self, soft: bool = False) -> None:
@@ -96,8 +106,21 @@ def _is_furniture(attrs: list[tuple[str, str | None]]) -> bool:
 
 
 def html_to_text(html: str) -> str:
-    """The text of an HTML page, one block per line, list items as bullets."""
+    """The text of an HTML page, one block per line, list items as bullets; the page's
+    <title> first only when the body has no title of its own."""
     extractor = _TextExtractor()
     extractor.feed(html)
     extractor.close()
-    return "".join(extractor.lines)
+    title = _page_title(extractor.page_title, extractor.lines)
+    return "".join([f"{title}\n\n"] if title else []) + "".join(extractor.lines)
+
+
+def _page_title(parts: list[str], lines: list[str]) -> str:
+    """The <title> text without the site's name, or '' when a body line reads as a title:
+    the page's own heading names the profile, the browser tab's name is a shortened copy."""
+    from mgi_cli.metadata import is_title, strip_site_name
+
+    title = strip_site_name(re.sub(r"\s+", " ", "".join(parts)).strip())
+    if not title or any(is_title(line.strip()) for line in lines):
+        return ""
+    return title

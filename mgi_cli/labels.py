@@ -1,9 +1,17 @@
 """The fixed lines of a profile that are not findings: list labels and section markers.
 
-Labels are recognized by meaning in English, French and Spanish ("Migration Governance:
-examples of well-developed areas", "Domaines pouvant être développés davantage", "Áreas con
-potencial de desarrollo adicional"), and only on short lines that do not end a sentence, so a
-finding that says "is an area with potential for further development." stays a finding.
+Labels are recognized by meaning in English, French and Spanish, not from a list of exact
+strings: a short line that speaks of something well developed ("Migration Governance:
+examples of well-developed areas", "Ámbitos bien desarrollados", "Points forts") labels the
+first list; one that speaks of further development, potential, strengthening or improvement
+("Areas for further development", "Domaines susceptibles d'être développés davantage",
+"Áreas que podrían desarrollarse más", "Aspects à renforcer") labels the second. A line that
+speaks of both, or of neither, is no label mgi can name (the parser may still take it for a
+label by its position, and says so). Only short lines that start with a capital and do not end
+a sentence are labels, so a finding that says "is an area with potential for further
+development." stays a finding; and a line that names no list ("areas", "domaines", ...) is a
+label only when it is brief or ends with a colon, so the first line of a hard-wrapped finding
+("The CGM Investment Authority Bill (2019) targets potential") stays a finding.
 """
 
 from __future__ import annotations
@@ -15,44 +23,95 @@ from mgi_cli.text import fold
 
 MAX_LABEL_WORDS = 14
 MAX_LABEL_CHARS = 200
-_STRENGTHS = re.compile(r"well ?developed|bien developpe|bien desarrollad|fortalezas|points forts")
-_GAPS = re.compile(
-    r"potential (for|of) (further )?development|potential for development"
-    r"|pouvant etre developpe|potentiel de developpement|potentiel d amelioration"
-    r"|potencial (de|para) (un )?(mayor )?desarrollo|potencial de mejora"
+MAX_BARE_LABEL_WORDS = 6  # without a word such as "areas" or "domaines"
+# Cues over a folded line whose punctuation became spaces. Stems, so that every inflection
+# counts: develop(ed|ment), développ(é|ement|és), desarroll(ado|adas|arse|o).
+_DEVELOP = r"(develop\w*|developp\w*|desarroll\w*)"
+_STRENGTHS = re.compile(
+    rf"\b(well ?{_DEVELOP}|bien {_DEVELOP}|well established|bien etabli\w*|bien establecid\w*"
+    r"|strengths?|points? forts?|fortalezas?|good practices?|bonnes? pratiques?"
+    r"|buenas? practicas?|areas? of strength)\b"
 )
+_GAPS = re.compile(
+    rf"\b(further {_DEVELOP}|{_DEVELOP} (further|more|davantage|mas|adicional\w*)"
+    rf"|(more|mayor|plus|additional) {_DEVELOP}|(a|por|to be|pour etre|a ser) {_DEVELOP}"
+    r"|potential\w*|potentiel\w*|potencial\w*|strengthen\w*|renforc\w*|fortalec\w*"
+    r"|improve\w*|amelior\w*|mejor(a|ar|as|arse|ado|ada)|davantage|adicional\w*"
+    r"|susceptibles?|pourrai\w*|podrian|could be|gaps?|lacunes?|brechas?|weakness\w*"
+    r"|faiblesses?|debilidad\w*|development needs?|room for)\b"
+)
+# Words that name a list rather than a domain: "Areas ...", "Domaines ...", "Exemples ...".
+_LIST_WORDS = re.compile(
+    r"\b(areas?|domaines?|areas?|ambitos?|aspects?|aspectos?|exampl\w*|exempl\w*|ejempl\w*"
+    r"|fields?|points?)\b"
+)
+# "Key findings" and its kind: a findings word, alone or with a word saying "main" or "key",
+# in either order ("Principales conclusions", "Résultats clés", "Hallazgos principales").
+_FINDINGS_WORDS = (
+    r"(findings|results|conclusions?|conclusiones|resultats|resultados|hallazgos|constats"
+    r"|observations)"
+)
+_MAIN_WORDS = r"(key|main|principal\w*|cles?|clave|major|essentiels?|fundamentales)"
 _SECTIONS = re.compile(
-    r"^(key findings|main findings|principales conclusions|principaux resultats|conclusions"
-    r"|resultados|resultados principales|principales resultados|hallazgos principales"
-    r"|conclusiones principales)$"
+    rf"^((summary of |resume des |resumen de (los |las )?)?({_MAIN_WORDS} )?{_FINDINGS_WORDS}"
+    rf"( {_MAIN_WORDS})?)$"
 )
 _INTRODUCTIONS = re.compile(r"^(introduction|introduccion|introducao|about the migration .*)$")
 
 
-def _plain(line: str) -> str:
+def plain(line: str) -> str:
+    """A line folded for matching, every run of punctuation a single space."""
     return re.sub(r"[^\w]+", " ", fold(line)).strip()
 
 
-def list_label(line: str) -> str | None:
-    """STRENGTHS or GAPS when a line is one of the two list labels, else None."""
+def is_label_shaped(line: str) -> bool:
+    """Short, and not a sentence: the shape of a label or a heading."""
     if len(line) > MAX_LABEL_CHARS:  # cheap guard: long lines are findings, not labels
+        return False
+    text = plain(line)
+    return bool(text) and len(text.split()) <= MAX_LABEL_WORDS and not line.rstrip().endswith(
+        (".", ";", ","))
+
+
+def list_label(line: str) -> str | None:
+    """STRENGTHS or GAPS when a line is a list label whose meaning mgi can tell, else None.
+    A label starts with a capital, as a line of its own does; a wrapped finding goes on in
+    lower case ("and utilize the full potential of migration for the")."""
+    if not is_label_shaped(line) or not _starts_upper(line):
         return None
-    text = _plain(line)
-    stripped = line.rstrip()
-    if not text or len(text.split()) > MAX_LABEL_WORDS or stripped.endswith((".", ";")):
+    text = plain(line)
+    gaps, strengths = bool(_GAPS.search(text)), bool(_STRENGTHS.search(text))
+    if gaps == strengths:  # neither, or both: no label mgi can name
         return None
-    if _GAPS.search(text):
-        return GAPS
-    if _STRENGTHS.search(text):
-        return STRENGTHS
-    return None
+    if not _LIST_WORDS.search(text) and not _reads_as_label(line, text):
+        return None  # "... targets potential" is a wrapped finding's first line
+    if not _LIST_WORDS.search(text) and _names_a_domain(line):
+        return None  # "Strengthening partnerships" is a heading, not a label
+    return GAPS if gaps else STRENGTHS
+
+
+def _reads_as_label(line: str, text: str) -> bool:
+    """A label that names no list ("Good practices", "Things to improve:") is brief, or
+    introduces what follows."""
+    return len(text.split()) <= MAX_BARE_LABEL_WORDS or line.rstrip().endswith(":")
+
+
+def _starts_upper(line: str) -> bool:
+    letter = next((c for c in line if c.isalpha()), "")
+    return letter.isupper()
+
+
+def _names_a_domain(line: str) -> bool:
+    from mgi_cli.domains import normalize_heading
+
+    return normalize_heading(line) is not None
 
 
 def is_section_marker(line: str) -> bool:
     """'Key findings' and its translations: the start of a findings block."""
-    return len(line) < 60 and bool(_SECTIONS.match(_plain(line)))
+    return len(line) < 60 and bool(_SECTIONS.match(plain(line)))
 
 
 def is_introduction(line: str) -> bool:
     """The heading of the profile's (or the MGI's) introduction, which holds no findings."""
-    return len(line) < 100 and bool(_INTRODUCTIONS.match(_plain(line)))
+    return len(line) < 100 and bool(_INTRODUCTIONS.match(plain(line)))

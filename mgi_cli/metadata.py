@@ -3,8 +3,10 @@
 Titles come in the shapes IOM publishes, in English, French and Spanish:
 "Migration Governance Second Profile: The Kyrgyz Republic (Kyrgyzstan)",
 "Local Migration Governance Indicators Profile 2019 | City of Montréal",
-"Indicadores de Gobernanza de la Migración Segundo Informe 2022 | Honduras".
-Countries and their ISO codes come from pycountry.
+"Indicadores de Gobernanza de la Migración Segundo Informe 2022 | Honduras", and as saved
+pages and PDF headers name them ("Republic of Kazakhstan | Migration data portal",
+"REPUBLIC OF KAZAKHSTAN | PROFILE 2018"). Countries, their ISO codes and their French and
+Spanish names come from pycountry and the translations it ships.
 """
 
 from __future__ import annotations
@@ -12,23 +14,86 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from mgi_cli.text import fold, slugify
 
 _TITLE = re.compile(r"\b(profile|profil|perfil|informe|report)\b")
 _GOVERNANCE = re.compile(r"\b(governance|gouvernance|gobernanza)\b")
-_LOCAL_TITLE = re.compile(r"\blocal\b")
+_LOCAL_TITLE = re.compile(r"\b(local|locale|locales|locaux)\b")
 _EDITIONS = (
     (re.compile(r"\b(second|2nd|segundo|segunda|deuxieme|2e|2eme)\b"), 2),
     (re.compile(r"\b(third|3rd|tercer|tercera|troisieme|3e|3eme)\b"), 3),
 )
-# Words that name a local administration before its place name ("County of Mombasa").
-_LOCAL_PREFIX = re.compile(
-    r"^(the )?((metropolitan |municipal )?(city|county|municipality|district|province|region"
-    r"|governorate|prefecture|canton|town|borough|state|area|department)"
-    r"|ville|commune|municipalite|departement|district|province|region|canton"
-    r"|ciudad|municipio|municipalidad|distrito|provincia|departamento|alcaldia|canton|comuna"
-    r"|estado|gobernacion|region)( metropolitana?)? (of|de la|de|du|des|del) ",
+# A title's parts: "Indicateurs ... | Profil 2021 | Burkina Faso", "Migration Governance
+# Profile: Kenya - IOM". Hyphens join words ("Guinea-Bissau") and a colon must be followed
+# by a space (":heart:" is text): only a spaced dash, a "|" or ": " separates.
+_SEPARATOR = re.compile(r"(\s*(?:\||:\s|\s[-–—]\s)\s*)")
+# A part that names the site or organisation a page was saved from, never a profile's place.
+_SITE = re.compile(
+    r"\b(iom|oim|un migration|onu migracion|onu migration"
+    r"|international organi[sz]ation for migration"
+    r"|organisation internationale pour les migrations"
+    r"|organizacion internacional para las migraciones|migration data|donnees migratoires"
+    r"|datos sobre migracion|portal|portail|publications?|publicaciones|bookstore|librairie"
+    r"|libreria|platform|plateforme|plataforma|website|site web|sitio web)\b"
+)
+# MGI's own words in a title: a part that begins with them names its place after them
+# ("MIGRATION GOVERNANCE INDICATORS REPUBLIC OF KAZAKHSTAN", "Perfil de la República de ...").
+_MGI_WORDS = frozenset(
+    "migration migrations migracion migraciones migratoire migratoires governance gouvernance "
+    "gobernanza indicators indicator indicateurs indicadores profile profiles profil profils "
+    "perfil perfiles informe report rapport summary resume resumen mgi igm edition edicion "
+    "first second third premier premiere deuxieme troisieme primer primero segundo segunda "
+    "tercer tercera".split()
+)
+_PREPOSITIONS = frozenset("of de du des del".split())
+# The words of a title that name no place: a part made only of them and numbers ("Profile
+# 2018", "Migration Governance Indicators (MGI)", "a nivel local: Perfil") is not the subject.
+_TITLE_WORDS = _MGI_WORDS | _PREPOSITIONS | frozenset(
+    "local locale locales locaux nivel level st nd rd th er e eme o a the la en on at and et y "
+    "le les los las".split()
+)
+_ARTICLE_BEFORE_STATE = re.compile(
+    r"^(the|la|le|el|l') ?(?=(republic|republique|republica|kingdom|royaume|reino|state|etat"
+    r"|estado|principality|principaute|principado|sultanate|sultanat|sultanato|commonwealth"
+    r"|federation|federacion)\b)"
+)
+# The kinds of local administration, in English, French and Spanish, each word with the
+# English word that names its kind in an id ("Ciudad de México" -> "mexico-city"). The
+# adjectives count: the "Gobierno Autónomo Municipal de La Paz" is a municipality.
+_KINDS = {
+    "city": "city ville ciudad cite",
+    "county": "county comte condado",
+    "municipality": "municipality municipalite municipio municipalidad municipal commune "
+                    "comuna alcaldia mairie intendencia prefeitura",
+    "district": "district distrito",
+    "province": "province provincia provincial",
+    "region": "region regional",
+    "canton": "canton",
+    "department": "department departement departamento departamental departemental",
+    "governorate": "governorate gouvernorat gobernacion",
+    "prefecture": "prefecture prefectura",
+    "state": "state etat estado",
+    "town": "town",
+    "borough": "borough",
+}
+_KIND_OF = {word: kind for kind, words in _KINDS.items() for word in words.split()}
+# Words that stand beside a kind in an administration's name: "Distrito Metropolitano de
+# Quito", "County Government of Mombasa", "Alcaldía Mayor de Bogotá".
+_QUALIFIERS = (
+    "metropolitan metropolitana metropolitano metropolitaine autonomous autonoma autonomo "
+    "autonome urban urbaine urbana urbano rural rurale mayor special especial capital federal "
+    "government gobierno gouvernement council conseil concejo consejo local"
+).split()
+_LOCAL_WORD = "|".join(sorted({*_KIND_OF, *_QUALIFIERS}, key=len, reverse=True))
+# "Municipio de Upala", "Ville d'Abidjan": only the preposition goes, so "Municipalidad de
+# La Paz" is in "La Paz".
+_LOCAL_PREFIX = re.compile(rf"^(?:(?:{_LOCAL_WORD}) )+(?:(?:of|de|du|des|del) |d')")
+# English puts the kind after the place: "Mexico City", "Nairobi City County".
+_LOCAL_SUFFIX = re.compile(
+    r"^(.+?) (city|county|municipality|district|province|region|town|borough|prefecture"
+    r"|governorate|department|state)$"
 )
 _STATE_FORMS = re.compile(
     r"^(the )?((federal|islamic|democratic|people s|plurinational|bolivarian|socialist|"
@@ -36,6 +101,8 @@ _STATE_FORMS = re.compile(
     r"(republic|kingdom|state|states|commonwealth|federation|principality|sultanate|emirates"
     r"|republique|royaume|etat|republica|reino|estado)( of| de| du| de la| del)? (the )?"
 )
+Country = Any  # a pycountry country: name, alpha_3, official_name, common_name
+NEAR_NAME_LENGTH = 8  # a country name this long or longer may be misspelt by one letter
 
 _MONTHS = {
     1: ("january", "janvier", "enero"),
@@ -85,10 +152,51 @@ def is_title(line: str) -> bool:
     ) and len(line.split()) <= 30
 
 
+def strip_site_name(title: str) -> str:
+    """A page title without the site it was saved from ('Republic of Kazakhstan | Migration
+    data portal' -> 'Republic of Kazakhstan'), so a profile is never named after the portal."""
+    pieces = _SEPARATOR.split(title)
+    while len(pieces) > 2 and _SITE.search(fold(pieces[-1])):
+        del pieces[-2:]
+    return "".join(pieces).strip()
+
+
 def title_subject(title: str) -> str:
-    """The place a title names: the text after its last '|' or its first ':'."""
-    subject = title.rsplit("|", 1)[1] if "|" in title else title.split(":", 1)[-1]
-    return subject.strip(" .")
+    """The place a title names: of its parts (between '|', ':' or a spaced dash, the site's
+    name dropped), the last that is not only title words ('Profile 2018', 'Migration
+    Governance Indicators'); a local administration before the country it lies in."""
+    parts = _title_parts(title)
+    places = [part for part in parts if not _is_filler(part)]
+    local = [part for part in places if _local_form(_place_name(part))]
+    return (local or places or parts or [""])[-1]
+
+
+def _title_parts(title: str) -> list[str]:
+    pieces = _SEPARATOR.split(strip_site_name(title))[::2]  # the separators are kept at odd places
+    parts = (_after_mgi_words(piece.strip(" .")) for piece in pieces)
+    return [part for part in parts if part]
+
+
+def _after_mgi_words(part: str) -> str:
+    """'Migration Governance Indicators Republic of Kazakhstan' -> 'Republic of Kazakhstan',
+    'Perfil de la República de Kazajistán' -> 'la República de Kazajistán': the MGI words a
+    part begins with, and a preposition after them, go when a name follows (an article may
+    be the name's own: 'Perfil de La Paz')."""
+    words = part.split()
+    folded = [fold(word).strip(".,;()") for word in words]
+    count = 0
+    while count < len(words) and (folded[count] in _MGI_WORDS or folded[count].isdigit()):
+        count += 1
+    if 0 < count < len(words) - 1 and folded[count] in _PREPOSITIONS:
+        count += 1
+    return " ".join(words[count:]) if 0 < count < len(words) else part
+
+
+def _is_filler(part: str) -> bool:
+    """Whether a title part names no place: only title words and numbers, or a site."""
+    text = fold(part)
+    words = re.findall(r"[^\W\d_]+", text)
+    return all(word in _TITLE_WORDS for word in words) or bool(_SITE.search(text))
 
 
 def edition(title: str) -> int:
@@ -130,32 +238,106 @@ def title_year(title: str) -> str | None:
 
 
 def describe_place(title: str, introduction: str) -> Place:
-    """Name, id, level and country of the place a profile is about."""
+    """Name, id, level and country of the place a profile is about, in any of MGI's languages.
+
+    A name that is a country's, in English, French or Spanish, with or without its state form
+    ('The Republic of Costa Rica', 'State of Libya'), is that country; else a name with a
+    kind of local administration ('Municipio de Upala', 'Mexico City'), or a title that says
+    local, is a local profile; else the name in brackets may be a country's.
+    """
+    parts = _title_parts(title)
     subject = title_subject(title)
     short = _parenthetical(subject)
-    name = re.sub(r"^the\s+", "", re.sub(r"\s*\([^)]*\)\s*$", "", subject), flags=re.I)
-    country = None if _LOCAL_TITLE.search(fold(title)) else find_country(short or name)
-    if country is None and short is None:
-        country = find_country(_STATE_FORMS.sub("", fold(name)))
+    name = _place_name(subject)
+    says_local = bool(_LOCAL_TITLE.search(fold(strip_site_name(title))))
+    country = None if says_local else (
+        find_country(name) or find_country(_STATE_FORMS.sub("", fold(name))))
+    local = None if country else _local_form(name)
+    if country is None and local is None and not says_local:
+        country = find_country(short or "")
     if country is not None:
-        common = getattr(country, "common_name", None) or country.name.split(",")[0]
-        aliases = (name, short or "", common, country.name, country.alpha_3)
-        return Place(
-            name, slugify(short or common), "national", country.name, country.alpha_3,
-            tuple(a for a in aliases if a),
-        )
-    local = _LOCAL_PREFIX.search(fold(name)) or _LOCAL_TITLE.search(fold(title))
-    prefix = _LOCAL_PREFIX if local else _STATE_FORMS
-    place = prefix.sub("", fold(name if local else short or name))
-    home = _local_country(name, introduction) if local else None
+        return _national(name, short, country)
+    if local is not None or says_local:
+        others = [part for part in parts if part != subject and not _is_filler(part)]
+        return _local(name, short, local, others, introduction)
+    place = _STATE_FORMS.sub("", fold(short or name))
+    aliases = tuple(a for a in (name, short or "") if a)
+    return Place(name, slugify(place) or "profile", "national", None, None, aliases)
+
+
+def _place_name(subject: str) -> str:
+    """'The Kyrgyz Republic (Kyrgyzstan)' -> 'Kyrgyz Republic'; 'la République du Kazakhstan'
+    -> 'République du Kazakhstan'; an article that is part of a name stays ('La Paz')."""
+    name = re.sub(r"^the\s+", "", re.sub(r"\s*\([^)]*\)\s*$", "", subject), flags=re.I)
+    article = _ARTICLE_BEFORE_STATE.match(fold(name))
+    return name[article.end():] if article else name  # articles fold to as many characters
+
+
+def _national(name: str, short: str | None, country: Country) -> Place:
+    """A country's profile: its id comes from the country's English name, so the French and
+    Spanish profiles of a country share the English one's id."""
+    common = _english_name(country)
+    code = country.alpha_3
+    aliases = (name, short or "", common, country.name, code)
+    unique = tuple(dict.fromkeys(a for a in aliases if a))
+    return Place(name, slugify(common), "national", country.name, code, unique)
+
+
+def _english_name(country: Country) -> str:
+    """The short English name: 'Bolivia' for 'Bolivia, Plurinational State of', but 'Democratic
+    Republic of the Congo' for 'Congo, The Democratic Republic of the', as 'Congo' is another
+    country."""
+    if common := getattr(country, "common_name", None):
+        return common
+    name: str = country.name
+    head, _, tail = name.partition(",")
+    if not tail or _exact_country(head) is country:
+        return head
+    return re.sub(r"^the\s+", "", f"{tail.strip()} {head}", flags=re.I)
+
+
+def _local(name: str, short: str | None, local: tuple[str, str] | None, others: list[str],
+           introduction: str) -> Place:
+    """A city's, county's or municipality's profile. Its id is its place ('Municipio de
+    Upala' -> 'upala'), with its kind when the place is named after its country, so 'Mexico
+    City' is never taken for Mexico ('mexico-city'; a title that says local but names no
+    kind is taken for a city's, the commonest local profile)."""
+    kind, place = local or (None, fold(name))
+    head, _, tail = place.rpartition(", ")
+    stated = find_country(tail) if head else None  # 'Municipio de Upala, Costa Rica'
+    place = head if stated else place
+    named_after = _exact_country(place)
+    home = stated or _home_country(short, others, introduction) or named_after
+    ident = slugify(place) + (f"-{kind or 'city'}" if named_after else "")
     return Place(
-        name,
-        slugify(place) or "profile",
-        "local" if local else "national",
-        home.name if home else None,
-        home.alpha_3 if home else None,
-        tuple(a for a in (name, short or "") if a),
+        name, ident or "profile", "local", home.name if home else None,
+        home.alpha_3 if home else None, tuple(a for a in (name, short or "") if a),
     )
+
+
+def _home_country(short: str | None, others: list[str], introduction: str) -> Country | None:
+    """The country a local profile lies in: the one its introduction names in brackets
+    ('County of Mombasa (Kenya)'), else one another part of the title names, else the one in
+    brackets after its name."""
+    for candidate in (*re.findall(r"\(([^)]{2,60})\)", introduction), *others, short or ""):
+        if (country := find_country(candidate)) is not None:
+            return country
+    return None
+
+
+def _local_form(name: str) -> tuple[str, str] | None:
+    """(kind, place), folded, of a local administration's name: 'Municipalidad de La Paz' ->
+    ('municipality', 'la paz'), 'Mexico City' -> ('city', 'mexico'); None for other names."""
+    text = fold(name).strip()
+    prefix = _LOCAL_PREFIX.match(text)
+    words = prefix.group().split() if prefix else []
+    kinds = [_KIND_OF[word] for word in words if word in _KIND_OF]
+    if prefix and kinds:
+        return kinds[0], text[prefix.end():].strip()
+    kind = None
+    while suffix := _LOCAL_SUFFIX.match(text):
+        text, kind = suffix.group(1), suffix.group(2)
+    return (kind, text) if kind else None
 
 
 def _parenthetical(text: str) -> str | None:
@@ -163,31 +345,83 @@ def _parenthetical(text: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def _local_country(name: str, introduction: str) -> object | None:
-    """The country a local profile's introduction names: 'County of Mombasa (Kenya)'."""
-    for candidate in re.findall(r"\(([^)]{2,60})\)", introduction):
-        country = find_country(candidate)
-        if country is not None:
-            return country
-    return None
+def find_country(text: str) -> Country | None:
+    """A pycountry country by its name, official name, common name or code, in English,
+    French or Spanish, ignoring case and accents, or by a long name misspelt by one letter."""
+    key = _key(text)
+    if not key:
+        return None
+    table = _countries_by_folded_name()
+    if (found := table.get(key)) is not None or len(key) < NEAR_NAME_LENGTH:
+        return found
+    return _near_country(key, table)
 
 
-def find_country(text: str) -> object | None:
-    """A pycountry country by name, official name, common name or code, ignoring accents."""
-    key = re.sub(r"[^\w]+", " ", fold(text)).strip()
-    key = re.sub(r"^the ", "", key)
-    return _countries_by_folded_name().get(key)
+def _exact_country(text: str) -> Country | None:
+    """A country by one of its names exactly (not a code, not a misspelling): whether a
+    place is named after its country."""
+    key = _key(text)
+    found = _countries_by_folded_name().get(key)
+    return found if found is not None and key != found.alpha_3.lower() else None
+
+
+def _near_country(key: str, table: dict[str, Country]) -> Country | None:
+    """The one country with a name one letter away: IOM writes 'República Kirguisa' where
+    ISO 3166 has 'República Kirguiza'. None when two countries are that near."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    near = process.extract(key, list(table), scorer=Levenshtein.distance, score_cutoff=1,
+                           limit=None)
+    found = {id(table[name]): table[name] for name, _, _ in near}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _key(name: str) -> str:
+    """A name as the country table holds it: folded, words only, no leading 'the' or 'l''."""
+    return re.sub(r"^(the|l) ", "", re.sub(r"[^\w]+", " ", fold(name)).strip())
 
 
 @lru_cache(maxsize=1)
-def _countries_by_folded_name() -> dict[str, object]:
+def _countries_by_folded_name() -> dict[str, Country]:
+    """Every country by its English, French and Spanish names (pycountry's own translations),
+    each also with its comma turned round ('Bolivia, Estado plurinacional de' -> 'Estado
+    plurinacional de Bolivia'), and its alpha-3 code.
+
+    Built on the first lookup (about 7 ms after pycountry's own 45 ms import, once per process
+    that parses a profile; a run served from the cache never builds it). A full name always
+    wins over the short form before a comma ('Congo' is the Republic of the Congo, not
+    'Congo, The Democratic Republic of the'), and a short form two countries share ('Korea')
+    names neither.
+    """
+    import gettext
+
     import pycountry
 
-    table: dict[str, object] = {}
+    translations = [
+        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+        for lang in ("fr", "es")
+    ]
+    table: dict[str, Country] = {}
+    shorts: dict[str, set[str]] = {}
     for country in pycountry.countries:
-        names = [country.alpha_3, country.name, country.name.split(",")[0]]
-        names += [getattr(country, a, "") for a in ("common_name", "official_name")]
-        for name in filter(None, names):
-            key = re.sub(r"[^\w]+", " ", fold(name)).strip()
-            table.setdefault(re.sub(r"^the ", "", key), country)
+        for name in _names(country, translations):
+            head, _, tail = name.partition(",")
+            forms = (name, f"{tail.strip()} {head}") if tail else (name,)
+            for form in forms:
+                table.setdefault(_key(form), country)
+            if tail:
+                shorts.setdefault(_key(head), set()).add(country.alpha_3)
+    for country in pycountry.countries:
+        table.setdefault(_key(country.alpha_3), country)
+    for key, codes in shorts.items():
+        if len(codes) == 1:
+            table.setdefault(key, pycountry.countries.get(alpha_3=codes.pop()))
     return table
+
+
+def _names(country: Country, translations: list) -> dict[str, None]:
+    """A country's English name, official and common names, and their translations."""
+    english = [getattr(country, a, None) for a in ("name", "official_name", "common_name")]
+    english = [name for name in english if name]
+    return dict.fromkeys([*english, *(t.gettext(n) for t in translations for n in english)])

@@ -1,11 +1,25 @@
 """Profile text -> Profile: a pure function, with the problems it met, no file I/O.
 
-The text is read line by line. A domain block starts at a heading, which is a short line that
-either follows a "Key findings" marker, or is followed by a list label, or carries a domain
-number ("Domain 2:", "4."). That is why the MGI introduction, which names each domain and
-describes it in prose, never yields a domain. Inside a list, a bullet glyph starts a finding
-and other lines continue it (hard wraps, a paragraph split from its bullet); in a list with no
-glyphs at all, a line starts a new finding when the previous one ended a sentence.
+Every finding ends up placed by what the text says, placed by a stated guess, or kept
+unsorted; guesses and unsorted findings are reported with their line (`mgi check`).
+
+The text is read in three steps. Page furniture (running headers, footers, page numbers) is
+set aside (furniture.py), then each line is classified on its own (lines.py), then the lines
+are placed here, in order, by a small state machine:
+
+- A domain block starts at a heading: a short line that follows a "Key findings" marker, or
+  comes before a list label (one mgi can name, or a label-like line before bullets), or
+  carries a domain number ("Domain 2:", "4."). That is why the MGI introduction, which names
+  each domain and describes it in prose, never yields a domain, whatever its bullets.
+- Inside a block, a list starts at a label. A short, label-like line between two runs of
+  bullets starts the next list even when mgi cannot read its meaning.
+- Inside a list, a bullet glyph starts a finding and other lines continue it (hard wraps, a
+  paragraph split from its bullet); in a list with no glyphs at all, a line starts a new
+  finding when the previous one ended a sentence.
+
+At the end each block is mapped to its domain (by meaning, else by its number, else
+unclassified) and each list to its kind (by its label, else by its position: MGI lists come
+well-developed first, then further development, else unsorted), and every guess is reported.
 """
 
 from __future__ import annotations
@@ -15,18 +29,47 @@ from dataclasses import dataclass, field
 
 from mgi_cli import domains, labels, metadata
 from mgi_cli.errors import MgiError
-from mgi_cli.model import GAPS, STRENGTHS, DomainFindings, Problem, Profile
+from mgi_cli.furniture import furniture_lines
+from mgi_cli.lines import (
+    BLANK,
+    BULLET,
+    BULLET_GLYPH,
+    DATE,
+    FURNITURE,
+    HEADING,
+    MARKER,
+    PAGE_NUMBER,
+    PROSE,
+    SENTENCE_END,
+    SHORT,
+    TITLE,
+    classify,
+    is_heading_text,
+)
+from mgi_cli.model import (
+    BY_NUMBER,
+    BY_POSITION,
+    GAPS,
+    KINDS,
+    STATED,
+    STRENGTHS,
+    UNCLASSIFIED,
+    UNSORTED,
+    Domain,
+    DomainFindings,
+    Problem,
+    Profile,
+)
 from mgi_cli.text import clean, fold, slugify
 
-_BULLET = re.compile(r"^\s*(?:\(cid:\d+\)|[•●▪◦▫■□‣⁃∙·○►▶➢✓\uf0b7\uf0a7*\-–—])\s*(?=\S)")
-_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of|de|sur)\s*\d{1,3})?\s*$", re.I)
-_SENTENCE_END = re.compile(r"[.!?;]['\"”’)\]]*$")
 _LABEL_START = re.compile(
     r"^(migration governance|gouvernance des migrations|gobernanza de la migracion|examples"
-    r"|exemples|ejemplos|areas|domaines|aspects)\b"
+    r"|exemples|ejemplos|areas|domaines|aspects|aspectos|ambitos|points|strengths|fortalezas)\b"
 )
 _IMPLEMENTATION = re.compile(r"\b(implemented|mise en (oe|œ)uvre|implementad[ao])\b", re.I)
 _FUNDING = re.compile(r"\b(funding|funded|financ\w+)\b", re.I)
+# A sentence end with the next sentence glued on: `countries."The National Bank`.
+_GLUED = re.compile(r"[a-z]{2}[.!?]['\"”’)]*[A-Z][a-z]")
 # Parts of real compounds: a hyphen at a line end after such a head, or before such a tail,
 # is kept ("well-" / "being", "migration-" / "related"); other line-end hyphens split a word.
 _COMPOUND_HEADS = {
@@ -42,6 +85,8 @@ _COMPOUND_TAILS = {
     "sponsored", "driven", "centred", "centered", "focused", "bound", "income", "skilled",
     "year", "time", "old", "in", "out", "on", "off", "like", "wise",
 }
+# How the reports name each list.
+_LIST_WORDS = {STRENGTHS: "well-developed areas", GAPS: "further development"}
 
 
 class NotAProfile(MgiError):
@@ -49,25 +94,40 @@ class NotAProfile(MgiError):
 
 
 @dataclass
+class _List:
+    """A run of findings under one label (or under none)."""
+
+    label: str  # as written; "" when the run has no label
+    line: int
+    stated: str | None  # the kind the label names; None when mgi cannot tell
+    items: list[tuple[str, int]] = field(default_factory=list)  # (finding, line)
+
+
+@dataclass
 class _Block:
+    """A domain heading as it occurs, with its lists."""
+
     key: str
     heading: str
     line: int
-    lists: dict[str, list[str]] = field(default_factory=lambda: {STRENGTHS: [], GAPS: []})
+    mapped: str  # STATED, BY_NUMBER or UNCLASSIFIED
+    lists: list[_List] = field(default_factory=list)
 
     def size(self) -> int:
-        return len(self.lists[STRENGTHS]) + len(self.lists[GAPS])
+        return sum(len(run.items) for run in self.lists)
 
 
 @dataclass
 class _State:
     source: str
     lines: list[str]
-    blocks: dict[str, _Block] = field(default_factory=dict)
+    kinds: list[str] = field(default_factory=list)  # lines.classify of each line
+    blocks: list[_Block] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     block: _Block | None = None
-    kind: str | None = None
+    run: _List | None = None  # the open list
     bullet: list[str] | None = None  # the open finding, line by line
+    bullet_line: int = 0
     glyphs: bool = False  # the current list marks its items with glyphs
     item_indent: int = 0  # in a list without glyphs, the indentation of its items
     blank_before: bool = False
@@ -80,8 +140,8 @@ class _State:
     vocabulary: set[str] = field(default_factory=set)  # the text's words, folded
     compounds: set[str] = field(default_factory=set)  # its hyphenated pairs, "man-made"
 
-    def problem(self, line: int, message: str, warn: bool = True) -> None:
-        self.problems.append(Problem(self.source, line, message, warn))
+    def problem(self, line: int, message: str, warn: bool = True, note: bool = False) -> None:
+        self.problems.append(Problem(self.source, line, message, warn, note))
 
 
 def split_lines(text: str) -> list[str]:
@@ -100,6 +160,9 @@ def _clean_line(line: str) -> str:
 def parse_profile(text: str, source: str = "<text>") -> tuple[Profile, list[Problem]]:
     """Read one profile from its text; raise NotAProfile when it holds no findings."""
     state = _State(source, split_lines(text))
+    furniture = furniture_lines(state.lines)
+    state.kinds = [FURNITURE if i in furniture else classify(line)
+                   for i, line in enumerate(state.lines)]
     unbroken = re.sub(r"\w+-[ \t]*\r?\n\s*\w+", " ", fold(text))  # without split words
     state.vocabulary = set(re.findall(r"\w+", unbroken))
     state.compounds = {f"{a}-{b}" for a, b in re.findall(r"(\w+)-(\w+)", unbroken)}
@@ -107,43 +170,55 @@ def parse_profile(text: str, source: str = "<text>") -> tuple[Profile, list[Prob
     while index < len(state.lines):
         index = _read_line(state, index)
     _close_bullet(state)
-    if not state.blocks:
+    if not _has_structure(state):
         raise NotAProfile(f"{source}: no MGI domain headings or findings found")
+    _note_furniture(state, sorted(furniture))
     return _build(state), state.problems
+
+
+def _has_structure(state: _State) -> bool:
+    """A profile has a domain heading or a list label mgi can read; a notes file with a few
+    bullets has neither."""
+    return any(block.mapped != UNCLASSIFIED or any(run.stated for run in block.lists)
+               for block in state.blocks)
 
 
 def _read_line(state: _State, index: int) -> int:
     """Consume the line at index (sometimes two); return the index of the next one."""
+    kind = state.kinds[index]
     line = state.lines[index]
     text = line.strip()
-    if not text:
+    if kind == BLANK:
         state.blank_before = True
         return index + 1
+    if kind in (FURNITURE, PAGE_NUMBER):
+        return index + 1  # page furniture: as if the page break were not there
     number = index + 1
     consumed = index + 1
-    if _PAGE_NUMBER.match(text):
-        return consumed
-    if labels.is_section_marker(text):
+    if kind == MARKER:
         _close_bullet(state)
         state.after_marker = True
         return consumed
-    kind, consumed = _label_at(state, index)
-    if kind:
-        _start_list(state, kind, number)
-    elif (published := metadata.parse_date(text)) and _is_date_line(state, line, published):
+    label, consumed = _label_at(state, index)
+    if label:
+        _start_list(state, label, number, text)
+    elif kind == DATE and _is_date_line(state):
         _close_bullet(state)
-        state.published = state.published or published
-    elif metadata.is_title(text):
+        state.published = state.published or metadata.parse_date(text)
+    elif kind == TITLE:
         _close_bullet(state)
         title, consumed = _title_at(state, index)
         state.title = state.title or title
-    elif (match := _BULLET.match(line)) and not _is_dash_continuation(state, line, match):
-        _start_bullet(state, line[match.end():].strip(), number, glyph=True)
+    elif kind == BULLET and not _is_dash_continuation(state, line):
+        _read_bullet(state, line, number)
     elif (wrapped := _wrapped_heading(state, index)) is not None:
         _start_block(state, wrapped[0], number)
         consumed = wrapped[1]
     elif _is_heading(state, index):
         _start_block(state, text, number)
+    elif (unknown := _unknown_label(state, index)) is not None:
+        _start_list(state, None, number, unknown[0])
+        consumed = unknown[1]
     else:
         _read_text(state, line, number)
     state.blank_before = False
@@ -151,37 +226,51 @@ def _read_line(state: _State, index: int) -> int:
     return consumed
 
 
-def _is_date_line(state: _State, line: str, published: str) -> bool:
-    """A date line, unless it continues a wrapped finding that has not ended its sentence."""
-    if state.bullet is None or not _continues(state, line):
+def _is_date_line(state: _State) -> bool:
+    """A date line ("2023 Octobre", "2021"), unless it continues a wrapped finding that has
+    not ended its sentence ("... adopted in" / "2021")."""
+    if state.bullet is None or state.blank_before:
         return True
-    return len(published) > 4 and bool(_SENTENCE_END.search(state.bullet[-1]))
+    return bool(SENTENCE_END.search(state.bullet[-1]))
 
 
-def _is_dash_continuation(state: _State, line: str, match: re.Match[str]) -> bool:
+def _is_dash_continuation(state: _State, line: str) -> bool:
     """A wrapped line that starts with a dash ("– including access ...") continues the open
     finding when that finding has not ended its sentence and the words go on in lower case."""
-    rest = line[match.end():]
+    match = BULLET_GLYPH.match(line)
+    rest = line[match.end():] if match else ""
     return (
         line.lstrip()[:1] in "-–—"
         and rest[:1].islower()
         and state.bullet is not None
-        and not _SENTENCE_END.search(state.bullet[-1])
+        and not SENTENCE_END.search(state.bullet[-1])
     )
+
+
+def _read_bullet(state: _State, line: str, number: int) -> None:
+    """A bullet starts a finding; before the first domain it is the introduction's (the MGI
+    introduction lists the six domains as bullets), never a finding."""
+    text = line[BULLET_GLYPH.match(line).end():].strip()
+    if state.block is None:
+        _introduction_text(state, text)
+    else:
+        _start_bullet(state, text, number, glyph=True)
 
 
 def _label_at(state: _State, index: int) -> tuple[str | None, int]:
     """A list label on this line, or wrapped over this line and the next."""
     line = state.lines[index].strip()
-    if _BULLET.match(state.lines[index]):
+    if state.kinds[index] in (BULLET, HEADING):
         return None, index + 1
-    wrapped = state.bullet is not None and _continues(state, state.lines[index])
-    if wrapped and not _LABEL_START.match(fold(line[:60])):  # a wrapped finding naming a label
-        return None, index + 1
+    if _continues_sentence(state, state.lines[index]) and not _LABEL_START.match(
+            fold(line[:60])):
+        return None, index + 1  # a wrapped finding that names a label
     following = _next_text(state, index)
     if kind := labels.list_label(line):
         if following is not None and _label_tail(state, line, following):
             return kind, following + 1
+        if following is not None and _goes_on_in_lower_case(state, following):
+            return None, index + 1  # "... is an area with potential" / "for development."
         return kind, index + 1
     if following is None or not _LABEL_START.match(fold(line[:60])):
         return None, index + 1
@@ -190,22 +279,94 @@ def _label_at(state: _State, index: int) -> tuple[str | None, int]:
     return (kind, following + 1) if kind else (None, index + 1)
 
 
+def _continues_sentence(state: _State, line: str) -> bool:
+    """Whether a line reads on from the open finding: the finding has not ended its
+    sentence, or the line goes on in lower case."""
+    if state.bullet is None or not _continues(state, line):
+        return False
+    text = line.strip()
+    return not SENTENCE_END.search(state.bullet[-1]) or not text[:1].isupper()
+
+
+def _goes_on_in_lower_case(state: _State, following: int) -> bool:
+    """Whether the next line carries on a sentence, as no label's next line does."""
+    text = state.lines[following].strip()
+    return state.kinds[following] in (SHORT, PROSE) and text[:1].islower()
+
+
 def _label_tail(state: _State, label: str, following: int) -> bool:
     """Whether the next line ends a label wrapped by a narrow column ("... de desarrollo" /
     "adicional"): a word or two, in lower case, that still reads as the same label."""
     tail = state.lines[following].strip()
-    if len(tail.split()) > 2 or not tail[:1].islower() or _BULLET.match(state.lines[following]):
+    if len(tail.split()) > 2 or not tail[:1].islower() or state.kinds[following] == BULLET:
         return False
     return labels.list_label(_join(label, tail, state)) is not None
 
 
 def _next_text(state: _State, index: int) -> int | None:
-    """The index of the next non-blank line that is not a page number."""
-    for following in range(index + 1, min(index + 4, len(state.lines))):
-        text = state.lines[following].strip()
-        if text and not _PAGE_NUMBER.match(text):
+    """The index of the next line with text that is not page furniture."""
+    for following in range(index + 1, min(index + 8, len(state.lines))):
+        if state.kinds[following] not in (BLANK, PAGE_NUMBER, FURNITURE):
             return following
     return None
+
+
+def _unknown_label(state: _State, index: int) -> tuple[str, int] | None:
+    """A label mgi cannot name: a short line, after a finished finding, before a run of
+    bullets, in a domain that has room for another list. Returns it and the next index."""
+    if state.block is None or not _room_for_list(state.block):
+        return None
+    if state.bullet is not None and not SENTENCE_END.search(state.bullet[-1]):
+        return None  # the open finding goes on
+    return _label_shaped_at(state, index)
+
+
+def _label_shaped_at(state: _State, index: int, ahead: bool = False) -> tuple[str, int] | None:
+    """A short capitalised line (perhaps wrapped onto a short lower-case tail) followed by
+    bullets, or by plain findings when it reads as a label: "Areas ...", a closing ':', or
+    set out to the left of the indented findings of a list without glyphs. Looking `ahead`
+    (from a heading two lines up) only the first two count: the open list is not that one's."""
+    text = state.lines[index].strip()
+    if state.kinds[index] != SHORT or not _starts_upper(text):
+        return None
+    consumed, following = index + 1, _next_text(state, index)
+    if following is not None and _is_tail(state, following):
+        text, consumed = _join(text, state.lines[following].strip(), state), following + 1
+        following = _next_text(state, following)
+    if following is None or not labels.is_label_shaped(text):
+        return None
+    if state.kinds[following] == BULLET:
+        return text, consumed
+    in_list = state.run is not None and not state.glyphs and not ahead
+    outdented = in_list and _indent(state.lines[index]) < state.item_indent
+    # A line of a few words that ends no sentence, before a new capitalised one, is no part
+    # of a hard-wrapped finding: a wrapped line fills the column, as the last finding's did.
+    column = max((len(line) for line in state.bullet or ()), default=0)
+    brief = (in_list and len(text.split()) <= 6 and len(text) < column / 2
+             and _starts_upper(state.lines[following]))
+    reads_as_label = (text.endswith(":") or _LABEL_START.match(fold(text[:60])) or outdented
+                      or brief)
+    starts_item = state.kinds[following] in (PROSE, SHORT) and _starts_upper(
+        state.lines[following])
+    return (text, consumed) if reads_as_label and starts_item else None
+
+
+def _is_tail(state: _State, index: int) -> bool:
+    """A label's last words wrapped onto a line of their own ("développés davantage")."""
+    tail = state.lines[index].strip()
+    return state.kinds[index] == SHORT and tail[:1].islower() and len(tail.split()) <= 4
+
+
+def _starts_upper(text: str) -> bool:
+    letter = next((c for c in text if c.isalpha()), "")
+    return letter.isupper()
+
+
+def _room_for_list(block: _Block) -> bool:
+    """An MGI domain holds two lists: well-developed, then further development."""
+    if len(block.lists) >= 2:
+        return False
+    return not block.lists or block.lists[0].stated != GAPS
 
 
 def _wrapped_heading(state: _State, index: int) -> tuple[str, int] | None:
@@ -215,7 +376,7 @@ def _wrapped_heading(state: _State, index: int) -> tuple[str, int] | None:
     if following >= len(state.lines) or not state.lines[following].strip():
         return None
     first, second = state.lines[index].strip(), state.lines[following].strip()
-    if not _is_heading_text(first) or _SENTENCE_END.search(first) or _BULLET.match(first):
+    if not is_heading_text(first) or SENTENCE_END.search(first) or BULLET_GLYPH.match(first):
         return None
     after = _next_text(state, following)
     if after is None or _label_at(state, after)[0] is None or _label_at(state, following)[0]:
@@ -223,13 +384,9 @@ def _wrapped_heading(state: _State, index: int) -> tuple[str, int] | None:
     if _continues(state, state.lines[index]) and not state.blank_before:
         return None
     joined = _join(first, second, state)
-    if _is_heading_text(joined) and domains.normalize_heading(joined):
+    if is_heading_text(joined) and domains.normalize_heading(joined):
         return joined, following + 1
     return None
-
-
-def _is_heading_text(text: str) -> bool:
-    return len(text.split()) <= domains.MAX_HEADING_WORDS and not text.endswith((".", ";", ","))
 
 
 def _title_at(state: _State, index: int) -> tuple[str, int]:
@@ -243,12 +400,9 @@ def _title_at(state: _State, index: int) -> tuple[str, int]:
     if (
         not tail
         or len(tail.split()) > 5
-        or _SENTENCE_END.search(tail)
-        or labels.is_section_marker(tail)
-        or labels.list_label(tail)
-        or metadata.parse_date(tail)
+        or SENTENCE_END.search(tail)
+        or state.kinds[following] not in (SHORT, PROSE)
         or domains.normalize_heading(tail)
-        or _BULLET.match(tail)
     ):
         return title, following
     return _join(title, tail, state), following + 1
@@ -256,62 +410,73 @@ def _title_at(state: _State, index: int) -> tuple[str, int]:
 
 def _is_heading(state: _State, index: int) -> bool:
     """A short line that starts a domain block (see the module docstring)."""
-    text = state.lines[index].strip()
-    if not _is_heading_text(text):
+    kind, text = state.kinds[index], state.lines[index].strip()
+    if kind not in (HEADING, SHORT, PROSE) or not is_heading_text(text):
         return False
     if labels.is_introduction(text) and (state.after_marker or state.block is None):
         return True
-    following = _next_text(state, index)
-    label_next = following is not None and _label_at(state, following)[0] is not None
-    maps = domains.normalize_heading(text) is not None
-    if state.bullet is not None and _continues(state, state.lines[index]) and not maps:
+    meaning = kind == HEADING and domains.normalize_heading(text) is not None
+    if _continues(state, state.lines[index]) and (not meaning or not _starts_upper(text)):
         return False
-    return label_next or state.after_marker or (maps and domains.has_numbering(text))
+    following = _next_text(state, index)
+    if following is not None and (_label_at(state, following)[0] is not None
+                                  or _label_shaped_at(state, following, ahead=True) is not None):
+        return True  # the line before a run of labelled lists
+    if state.after_marker:
+        return True
+    if kind == HEADING and domains.has_numbering(text):
+        return meaning or _bullets_follow(state, index)
+    # A label-like line where the domain has no room for another list: a heading mgi cannot
+    # name, which starts a block of its own rather than being merged into this one.
+    return (kind == SHORT and state.block is not None and not _room_for_list(state.block)
+            and _bullets_follow(state, index) and _starts_upper(text))
+
+
+def _bullets_follow(state: _State, index: int) -> bool:
+    following = _next_text(state, index)
+    return following is not None and state.kinds[following] == BULLET
 
 
 def _start_block(state: _State, heading: str, number: int) -> None:
     _close_bullet(state)
-    state.kind = None
+    state.run = None
     if labels.is_introduction(heading):
         state.block, state.in_introduction = None, True
         return
     state.in_introduction = False
-    key = domains.normalize_heading(heading)
-    if key is None:
-        state.problem(number, f"heading maps to no MGI domain: {heading!r}")
-        key = domains.UNCLASSIFIED.key
-    block = state.blocks.get(key)
-    if block is None or (block.size() == 0 and key != domains.UNCLASSIFIED.key):
-        state.blocks[key] = block = _Block(key, heading, number)
-    elif key == domains.UNCLASSIFIED.key:
-        block.heading = f"{block.heading} / {heading}"
+    if key := domains.normalize_heading(heading):
+        block = _Block(key, heading, number, STATED)
+    elif by_number := domains.heading_number(heading):
+        block = _Block(by_number.key, heading, number, BY_NUMBER)
     else:
-        state.problem(number, f"{heading!r} repeats the domain of line {block.line}; merged")
+        block = _Block(domains.UNCLASSIFIED.key, heading, number, UNCLASSIFIED)
+        state.problem(number, f"heading maps to no MGI domain: {heading!r}")
+    state.blocks.append(block)
     state.block = block
 
 
-def _start_list(state: _State, kind: str, number: int) -> None:
+def _start_list(state: _State, kind: str | None, number: int, label: str) -> None:
     _close_bullet(state)
     if state.block is None:
         state.problem(number, "list label outside any domain; its findings are unclassified")
-        state.block = _unclassified(state, number)
+        state.block = _Block(domains.UNCLASSIFIED.key, "", number, UNCLASSIFIED)
+        state.blocks.append(state.block)
     state.in_introduction = False
-    state.kind = kind
+    state.run = _List(label, number, kind)
+    state.block.lists.append(state.run)
     state.glyphs = False
-
-
-def _unclassified(state: _State, number: int) -> _Block:
-    key = domains.UNCLASSIFIED.key
-    return state.blocks.setdefault(key, _Block(key, "", number))
 
 
 def _start_bullet(state: _State, text: str, number: int, glyph: bool) -> None:
     _close_bullet(state)
-    if state.kind is None:
-        where = f"under {state.block.heading!r}" if state.block else "outside any domain"
-        state.problem(number, f"finding {where} before any list label; kept as unclassified")
+    if state.block is None:  # a finding with no domain and no list
+        state.block = _Block(domains.UNCLASSIFIED.key, "", number, UNCLASSIFIED)
+        state.blocks.append(state.block)
+    if state.run is None:  # findings before any label: placed later, by position or not
+        state.run = _List("", number, None)
+        state.block.lists.append(state.run)
     state.glyphs = state.glyphs or glyph
-    state.bullet = [text]
+    state.bullet, state.bullet_line = [text], number
 
 
 def _continues(state: _State, line: str) -> bool:
@@ -319,7 +484,7 @@ def _continues(state: _State, line: str) -> bool:
     if state.bullet is None:
         return False
     text = line.strip()
-    ended = bool(_SENTENCE_END.search(state.bullet[-1]))
+    ended = bool(SENTENCE_END.search(state.bullet[-1]))
     starts_lower = text[:1].islower() or not text[:1].isalpha()
     if state.glyphs:
         return not (state.blank_before and ended and not starts_lower)
@@ -332,17 +497,21 @@ def _read_text(state: _State, line: str, number: int) -> None:
     text = line.strip()
     if state.bullet is not None and _continues(state, line):
         _extend(state, text)
-    elif state.kind is not None and not state.glyphs:
+    elif state.run is not None and not state.glyphs:
         _start_bullet(state, text, number, glyph=False)
         state.item_indent = _indent(line)
     elif state.in_introduction or state.block is None:
-        _close_bullet(state)
-        state.prose.append(text)
-        if not state.blocks and state.in_introduction:
-            state.introduction.append(text)
+        _introduction_text(state, text)
     else:
         _close_bullet(state)
         state.problem(number, f"text outside any list, not a finding: {_shorten(text)!r}")
+
+
+def _introduction_text(state: _State, text: str) -> None:
+    _close_bullet(state)
+    state.prose.append(text)
+    if not state.blocks and state.in_introduction:
+        state.introduction.append(text)
 
 
 def _indent(line: str) -> int:
@@ -350,14 +519,11 @@ def _indent(line: str) -> int:
 
 
 def _close_bullet(state: _State) -> None:
-    """File the open finding in its list; one found before any list label is unclassified."""
+    """File the open finding in its list."""
     if state.bullet is None:
         return
-    text = "".join(state.bullet).strip()
-    if state.block is not None and state.kind is not None:
-        state.block.lists[state.kind].append(text)
-    else:
-        _unclassified(state, 0).lists[STRENGTHS].append(text)
+    if state.run is not None:
+        state.run.items.append(("".join(state.bullet).strip(), state.bullet_line))
     state.bullet = None
 
 
@@ -397,21 +563,114 @@ def _shorten(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+# -- placement: blocks -> domains, lists -> kinds, every guess reported -----------------------
+
+
+@dataclass
+class _Placed:
+    """What the blocks of one domain add up to."""
+
+    heading: str
+    line: int
+    mapped: str
+    lists: dict[str, list[str]] = field(
+        default_factory=lambda: {STRENGTHS: [], GAPS: [], UNSORTED: []})
+    reasons: dict[str, str] = field(default_factory=dict)  # kind -> BY_POSITION when guessed
+
+
+def _place(state: _State) -> dict[str, _Placed]:
+    placed: dict[str, _Placed] = {}
+    named = {b.key for b in state.blocks if b.mapped == STATED and b.size()}
+    for block in state.blocks:
+        if block.mapped == BY_NUMBER:
+            _map_by_number(state, block, named)
+        runs = list(_resolve_lists(state, block))
+        target = placed.get(block.key)
+        if target is None:
+            target = placed[block.key] = _Placed(block.heading, block.line, block.mapped)
+        elif block.key == domains.UNCLASSIFIED.key:
+            target.heading = " / ".join(h for h in (target.heading, block.heading) if h)
+        elif not any(target.lists.values()):  # the first heading had nothing under it
+            target.heading, target.line, target.mapped = block.heading, block.line, block.mapped
+        elif block.size():
+            state.problem(block.line, f"{block.heading!r} repeats the domain of line "
+                                      f"{target.line}; merged")
+        for run, kind, reason in runs:
+            target.lists[kind] += [text for text, _ in run.items]
+            if reason == BY_POSITION:
+                target.reasons[kind] = BY_POSITION
+    return placed
+
+
+def _map_by_number(state: _State, block: _Block, named: set[str]) -> None:
+    """Keep a heading mapped by its number when no other heading names that domain."""
+    domain = domains.BY_KEY[block.key]
+    if block.key in named:
+        block.key, block.mapped = domains.UNCLASSIFIED.key, UNCLASSIFIED
+        state.problem(block.line, f"heading not recognised: {block.heading!r}; its number is "
+                                  f"that of domain {domain.number}, which another heading "
+                                  "names, so its findings are unclassified")
+        return
+    named.add(block.key)
+    state.problem(block.line, f"heading not recognised: {block.heading!r}; mapped to domain "
+                              f"{domain.number} ({domain.name}) by its number")
+
+
+def _resolve_lists(state: _State, block: _Block):
+    """Each list of a block with its kind and why: its label, else its position, else none."""
+    stated = {run.stated for run in block.lists if run.stated}
+    seen: set[str] = set()
+    for position, run in enumerate(block.lists):
+        if run.stated:
+            if run.stated in seen and run.items:
+                state.problem(run.line, f"a second {_LIST_WORDS[run.stated]} label in one "
+                                        f"domain: {run.label!r} (line {run.line}); its "
+                                        f"{_plural(len(run.items), 'finding')} joined to that "
+                                        "list")
+            seen.add(run.stated)
+            yield run, run.stated, STATED
+            continue
+        if len(block.lists) > 1 and position < len(KINDS) and KINDS[position] not in stated:
+            kind, reason = KINDS[position], BY_POSITION
+        else:
+            kind, reason = UNSORTED, UNCLASSIFIED
+        if run.items:
+            state.problem(run.line, _guess_message(block, run, kind))
+        yield run, kind, reason
+
+
+def _guess_message(block: _Block, run: _List, kind: str) -> str:
+    findings = _plural(len(run.items), "finding")
+    outcome = (f"taken as {_LIST_WORDS[kind]} by position" if kind != UNSORTED
+               else "kept unsorted")
+    if run.label:
+        return (f"list label not recognised: {run.label!r} (line {run.line}); its {findings} "
+                f"{outcome}")
+    where = f"under {block.heading!r}" if block.heading else "outside any domain"
+    return f"{findings} {where} with no list label (line {run.line}); {outcome}"
+
+
 def _build(state: _State) -> Profile:
-    title = state.title or ""
+    placed = _place(state)
+    title = state.title or _running_title(state) or ""
     intro = " ".join(state.introduction) or " ".join(state.prose)
     place = metadata.describe_place(title, intro) if title else None
     if place is None:
         state.problem(0, "no profile title found; named after the file")
     ordered = []
     for info in domains.DOMAINS:
-        block = state.blocks.get(info.domain.key)
-        if block is None:
+        found = placed.get(info.domain.key)
+        if found is None:
             missing = f"no heading for domain {info.domain.number} ({info.domain.name})"
             state.problem(0, missing, warn=False)
-        ordered.append(_findings(info.domain, block))
-    if (extra := state.blocks.get(domains.UNCLASSIFIED.key)) is not None:
+        ordered.append(_findings(info.domain, found))
+    if (extra := placed.get(domains.UNCLASSIFIED.key)) is not None:
         ordered.append(_findings(domains.UNCLASSIFIED, extra))
+    _note_glued_sentences(state)
     stem = re.sub(r"\.[^.]*$", "", state.source.rsplit("/", 1)[-1])
     return Profile(
         id=place.id if place else slugify(stem) or "profile",
@@ -427,15 +686,58 @@ def _build(state: _State) -> Profile:
         implementation=_sentence(_IMPLEMENTATION, " ".join(state.prose)),
         funding=_sentence(_FUNDING, " ".join(state.prose)),
         aliases=place.aliases if place else (),
+        language=_language(state),
     )
 
 
-def _findings(domain: domains.Domain, block: _Block | None) -> DomainFindings:
-    if block is None:
-        return DomainFindings(domain, "")
+def _running_title(state: _State) -> str | None:
+    """A title that only runs as a page header: better than none, when nothing else names
+    the profile."""
+    return next((line.strip() for line, kind in zip(state.lines, state.kinds, strict=True)
+                 if kind == FURNITURE and metadata.is_title(line)), None)
+
+
+def _findings(domain: Domain, found: _Placed | None) -> DomainFindings:
+    if found is None:
+        return DomainFindings(domain, "", present=False)
+    lists = found.lists
+    placed = tuple(found.reasons.get(kind, found.mapped) for kind in KINDS)
     return DomainFindings(
-        domain, block.heading, tuple(block.lists[STRENGTHS]), tuple(block.lists[GAPS])
+        domain, found.heading, tuple(lists[STRENGTHS]), tuple(lists[GAPS]),
+        mapped=found.mapped, placed=placed, unsorted=tuple(lists[UNSORTED]),
     )
+
+
+def _language(state: _State) -> str:
+    from mgi_cli.language import detect
+
+    findings = [text for b in state.blocks for run in b.lists for text, _ in run.items]
+    return detect(" ".join(findings) or "\n".join(state.lines))
+
+
+def _note_glued_sentences(state: _State) -> None:
+    """Two sentences the source ran together stay one finding, as published; a note says so."""
+    for block in state.blocks:
+        for run in block.lists:
+            for text, line in run.items:
+                if match := _GLUED.search(text):
+                    start = max(0, match.start() - 20)
+                    context = text[start:match.end() + 20]
+                    state.problem(line, f"two sentences run together in the source: "
+                                        f"'…{context}…'; kept as one finding, as published",
+                                  warn=False, note=True)
+
+
+def _note_furniture(state: _State, furniture: list[int]) -> None:
+    """How many lines of page furniture were set aside, with one for example."""
+    if not furniture:
+        return
+    pages = sum(1 for kind in state.kinds if kind == PAGE_NUMBER)
+    example = state.lines[furniture[0]].strip()
+    count = _plural(len(furniture) + pages, "line")
+    state.problem(furniture[0] + 1, f"{count} of page furniture dropped (running headers, "
+                                    f"footers, page numbers), such as {_shorten(example)!r}",
+                  warn=False, note=True)
 
 
 def _sentence(pattern: re.Pattern[str], text: str) -> str | None:

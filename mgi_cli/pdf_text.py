@@ -4,11 +4,13 @@ pdfminer.six (MIT licence, pure Python) does the layout analysis: it groups char
 lines and lines into boxes, and orders the boxes of a two-column page column by column. Here
 the running headers and footers that repeat on every page (the title, "MIGRATION GOVERNANCE
 INDICATORS", page numbers) are dropped; the parser then joins hard-wrapped lines and mends
-words hyphenated at line ends.
+words hyphenated at line ends. The report's title comes first: the title set large on page 1,
+else the Title in the document's metadata, else (a shortened title) the running header.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -18,6 +20,8 @@ from mgi_cli.errors import MgiError, UnreadableFile
 
 MAX_PAGES = 500  # MGI reports run to about 100 pages
 MARGIN = 0.09  # running headers and footers sit in the top and bottom 9% of a page
+MAX_TITLE_LINES = 3  # a title set large on a cover wraps onto two or three lines
+SIZE_TOLERANCE = 0.5  # points: lines this close in size are set in one size
 _PAGE_NUMBER = re.compile(r"^\s*(page\s*)?\d{1,4}(\s*(/|of|de|sur)\s*\d{1,4})?\s*$", re.I)
 
 
@@ -34,24 +38,87 @@ class _Line:
 
 
 def pdf_to_text(path: Path) -> str:
-    """The text of a PDF report, running headers and footers removed."""
+    """The text of a PDF report, running headers and footers removed, its title first."""
+    stated = _check_pages(path)
     lines = _read_lines(path)
     if not any(line.text.strip() for line in lines):
         raise UnreadableFile("no text layer (a scanned PDF?); mgi cannot read images")
     running = _running_lines(lines)
-    # A title that runs as a page header is the profile's title: keep it once, first.
-    from mgi_cli.metadata import is_title
-
-    titles = [ln.text.strip() for ln in lines
-              if ln.in_margin and _key(ln.text) in running and is_title(ln.text)]
-    kept = titles[:1]
-    for line in lines:
-        if line.in_margin and (_key(line.text) in running or _PAGE_NUMBER.match(line.text)):
+    title, used = _title(lines, running, stated)
+    kept = [title, ""] if title else []  # a blank line: nothing is read as the title's tail
+    for index, line in enumerate(lines):
+        if index in used or _is_running(line, running):
             continue
         if line.blank_before:
             kept.append("")
         kept.append(line.text)
     return "\n".join(kept) + "\n"
+
+
+def _title(lines: list[_Line], running: set[str], stated: str) -> tuple[str, set[int]]:
+    """The report's title, and the indexes of the page-1 lines it was read from.
+
+    A running header often reads as a title but is a shortened one ("MIGRATION GOVERNANCE
+    INDICATORS REPUBLIC OF KAZAKHSTAN | PROFILE 2018"), so it is the last resort: first the
+    title set large on page 1, then the title the document's metadata states.
+    """
+    from mgi_cli.metadata import is_title
+
+    found = _page_one_title(lines, running)
+    if found is not None:
+        return found
+    if is_title(stated):
+        return stated, set()
+    headers = [ln.text.strip() for ln in lines
+               if ln.in_margin and _key(ln.text) in running and is_title(ln.text)]
+    return (headers[0], set()) if headers else ("", set())
+
+
+def _page_one_title(lines: list[_Line], running: set[str]) -> tuple[str, set[int]] | None:
+    """The largest-set text of page 1 that reads as an MGI title: a block of up to
+    MAX_TITLE_LINES lines in one font size ("Migration Governance Profile:" / "Republic of
+    Kazakhstan"), or one line of a longer block. A title cut after its separator
+    ("... Profile:") lacks the place it names, and is no title."""
+    from mgi_cli.metadata import is_title
+
+    best: tuple[float, str, set[int]] | None = None
+    for block in _size_blocks(lines, running):
+        windows = [block] if len(block) <= MAX_TITLE_LINES else [[item] for item in block]
+        for window in windows:
+            text = " ".join(lines[i].text.strip() for i in window)
+            size = _size(lines[window[0]])
+            if is_title(text) and not text.endswith((":", "|")) and (
+                    best is None or size > best[0] + SIZE_TOLERANCE):
+                best = (size, text, set(window))
+    return None if best is None else (best[1], best[2])
+
+
+def _size_blocks(lines: list[_Line], running: set[str]) -> list[list[int]]:
+    """Page 1's lines (by index) in runs of consecutive lines set in one font size, running
+    headers and page numbers left out."""
+    blocks: list[list[int]] = []
+    previous: _Line | None = None
+    for index, line in enumerate(lines):
+        if line.page != 1:
+            break
+        if _is_running(line, running):
+            continue
+        if previous is not None and abs(_size(previous) - _size(line)) <= SIZE_TOLERANCE:
+            blocks[-1].append(index)
+        else:
+            blocks.append([index])
+        previous = line
+    return blocks
+
+
+def _size(line: _Line) -> float:
+    """A line's font size: pdfminer's glyph boxes are one font size high."""
+    return line.y1 - line.y0
+
+
+def _is_running(line: _Line, running: set[str]) -> bool:
+    """A running header or footer, or a page number, in a page's margin."""
+    return line.in_margin and (_key(line.text) in running or bool(_PAGE_NUMBER.match(line.text)))
 
 
 def _running_lines(lines: list[_Line]) -> set[str]:
@@ -72,7 +139,6 @@ def _read_lines(path: Path) -> list[_Line]:
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams
 
-    _check_pages(path)
     lines: list[_Line] = []
     try:
         for number, page in enumerate(extract_pages(path, laparams=LAParams()), 1):
@@ -142,8 +208,9 @@ def _columns(lines: list[_Line], middle: float) -> list[list[_Line]]:
     return [first, sorted(right, key=lambda ln: -ln.y0)]
 
 
-def _check_pages(path: Path) -> None:
-    """Refuse encrypted, damaged or absurdly long PDFs before any layout work."""
+def _check_pages(path: Path) -> str:
+    """Refuse encrypted, damaged or absurdly long PDFs before any layout work; return the
+    title the document's metadata states ('' if none), read while the document is open."""
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
@@ -156,10 +223,40 @@ def _check_pages(path: Path) -> None:
             for count, _ in enumerate(PDFPage.create_pages(document), 1):
                 if count > MAX_PAGES:
                     raise UnreadableFile(f"over {MAX_PAGES} pages; MGI reports are far shorter")
+            return _stated_title(document)
     except MgiError:
         raise
     except Exception as error:
         raise UnreadableFile(_reason(error)) from None
+
+
+def _stated_title(document) -> str:
+    """The Title in a document's information dictionary, decoded; '' when there is none or
+    it cannot be read (a damaged dictionary costs the title, not the report)."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        for info in document.info:
+            title = _decode(resolve1(info.get("Title")))
+            if title:
+                return title
+    except Exception:  # pdfminer raises many types for damaged objects
+        pass
+    return ""
+
+
+def _decode(value: object) -> str:
+    """A PDF text string: UTF-16 or UTF-8 after a byte-order mark, else PDFDocEncoding."""
+    from pdfminer.utils import decode_text
+
+    if isinstance(value, bytes):
+        if value.startswith(codecs.BOM_UTF8):
+            value = value[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
+        elif value.startswith(codecs.BOM_UTF16_LE):
+            value = value[len(codecs.BOM_UTF16_LE):].decode("utf-16-le", errors="replace")
+        else:
+            value = decode_text(value)  # UTF-16BE after its mark, or PDFDocEncoding
+    return " ".join(value.replace("\x00", "").split()) if isinstance(value, str) else ""
 
 
 def _reason(error: Exception) -> str:

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from mgi_cli.model import GAPS, KINDS, STRENGTHS, DomainFindings, Profile
-from mgi_cli.wording import LIST_LABELS, NOT_A_SCORE, SHORT_LABELS
+from mgi_cli.model import GAPS, GUESSES, KINDS, STRENGTHS, DomainFindings, Profile
+from mgi_cli.wording import LIST_LABELS, NOT_A_SCORE, NOT_IN_PROFILE, SHORT_LABELS
 
 if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
     from mgi_cli.check import FileCheck
@@ -93,8 +93,10 @@ def profile_view(
     for block in blocks:
         parts.append(domain_title(block))
         lines = Hanging()
-        for kind in kinds:
-            lines.add("  ", LIST_LABELS[kind], text_style="italic")
+        if not block.present:
+            lines.add("  ", f"({NOT_IN_PROFILE})", text_style="dim").add("", "")
+        for kind in block.kinds(kinds) if block.present else ():
+            lines.add("  ", LIST_LABELS[kind] + _guessed(block, kind), text_style="italic")
             for finding in block.findings(kind) or ():
                 lines.add("  • ", finding)
             if not block.findings(kind):
@@ -102,6 +104,14 @@ def profile_view(
             lines.add("", "")
         parts.append(lines)
     return Group(*parts)
+
+
+def _guessed(block: DomainFindings, kind: str) -> str:
+    """What a reader must know of a list placed by a guess."""
+    how = block.placement(kind)
+    if how not in GUESSES or not block.findings(kind) or kind not in KINDS:
+        return ""
+    return f"  [{how}: see mgi check]"
 
 
 def profile_header(profile: Profile) -> RenderableType:
@@ -142,7 +152,7 @@ def comparison_view(comparison: Comparison, kinds: Sequence[str] = KINDS) -> Ren
         for profile in comparison.profiles:
             table.add_column(Text(f"{profile.name} [{profile.id}]"), overflow="fold", ratio=1)
         for kind in kinds:
-            table.add_row(*(_cell(comparison, profile.id, cell.findings(kind), kind)
+            table.add_row(*(_cell(comparison, profile.id, cell, kind)
                             for profile, cell in zip(comparison.profiles, cells, strict=True)))
         tables.append(table)
     if comparison.shared:
@@ -151,9 +161,11 @@ def comparison_view(comparison: Comparison, kinds: Sequence[str] = KINDS) -> Ren
     return Group(*tables)
 
 
-def _cell(comparison: Comparison, profile: str, findings: Sequence[str], kind: str) -> Text:
+def _cell(comparison: Comparison, profile: str, cell: DomainFindings, kind: str) -> Text:
     text = Text(SHORT_LABELS[kind], style="italic")
-    for finding in findings or ("(none listed)",):
+    if not cell.present:
+        return text.append(f"\n({NOT_IN_PROFILE})", style="dim")
+    for finding in cell.findings(kind) or ("(none listed)",):
         text.append("\n• ")
         text.append(finding)
         if mark := comparison.mark(profile, kind, finding):
@@ -177,6 +189,9 @@ def overview_view(profiles: Sequence[Profile]) -> RenderableType:
     for profile in profiles:
         cells = []
         for block in profile.domains[:6]:
+            if not block.present:
+                cells.append(Text("—"))
+                continue
             total = len(block.strengths) + len(block.gaps)
             shade = 255 - round(7 * total / max(most, 1))  # light greys: darker = more
             cells.append(Text(f"{len(block.strengths)} / {len(block.gaps)}",
@@ -290,19 +305,27 @@ def check_view(files: Sequence[FileCheck], summary: str) -> RenderableType:
 
     parts: list[RenderableType] = []
     for file in files:
-        mark = Text("✗ " if file.problems else "✓ ", style="red" if file.problems else "green")
+        mark = Text("✓ " if file.clean else "✗ ", style="green" if file.clean else "red")
         parts.append(mark + Text(file.source, style="bold"))
         if file.profile:
             p = file.profile
-            parts.append(Padding(Text(f"{p.id} · {p.name} · {p.level} · {p.published or '—'}"),
-                                 (0, 0, 0, 2)))
+            facts = f"{p.id} · {p.name} · {p.level} · {p.language} · {p.published or '—'}"
+            parts.append(Padding(Text(facts), (0, 0, 0, 2)))
             parts.append(Padding(_counts(p), (0, 0, 0, 2)))
         for problem in file.problems:
-            where = f"line {problem.line}: " if problem.line else ""
-            parts.append(Padding(Text(f"{where}{problem.message}", style="yellow"), (0, 0, 0, 2)))
+            parts.append(Padding(Text(_where(problem), style="yellow"), (0, 0, 0, 2)))
+        for note in file.notes:
+            parts.append(Padding(Text(f"note: {_where(note)}", style="dim"), (0, 0, 0, 2)))
         parts.append(Text())
     parts.append(Text(summary, style="bold"))
     return Group(*parts)
+
+
+def _where(problem) -> str:
+    """'line 12: message', unless the message already names its line."""
+    if not problem.line or f"(line {problem.line})" in problem.message:
+        return problem.message
+    return f"line {problem.line}: {problem.message}"
 
 
 def _counts(profile: Profile) -> RenderableType:
@@ -314,8 +337,24 @@ def _counts(profile: Profile) -> RenderableType:
     table.add_column("Heading as written", overflow="fold", ratio=1)
     table.add_column("Well-dev.", justify="right")
     table.add_column("Further dev.", justify="right")
+    guessed = False
     for block in profile.domains:
         number = f"{block.domain.number} " if block.domain.number else ""
-        table.add_row(f"{number}{block.domain.key}", Text(block.heading or "(missing)"),
-                      str(len(block.strengths)), str(len(block.gaps)))
+        if not block.present:
+            table.add_row(f"{number}{block.domain.key}", Text(NOT_IN_PROFILE, style="dim"),
+                          "—", "—")
+            continue
+        cells = []
+        for kind in KINDS:
+            mark = "*" if block.placement(kind) in GUESSES else ""
+            guessed = guessed or bool(mark)
+            cells.append(f"{len(block.findings(kind))}{mark}")
+        table.add_row(f"{number}{block.domain.key}", Text(block.heading or "(no heading)"),
+                      *cells)
+        if block.unsorted:
+            table.add_row("", Text("unsorted: no list label", style="dim"),
+                          str(len(block.unsorted)), "")
+    if guessed:
+        table.caption = "* placed by a guess, or unclassified: see below"
+        table.caption_justify = "left"
     return table

@@ -14,9 +14,11 @@ if TYPE_CHECKING:  # names for annotations only: importing them would cost start
 
 Rows = tuple[list[str], list[dict[str, Any]]]
 
+# New columns go at the end: scripts may read these by position.
 FINDING_COLUMNS = ["profile", "profile_name", "level", "country", "published", "domain",
-                   "domain_name", "kind", "position", "text"]
-PROFILE_COLUMNS = ["id", "name", "level", "country", "published", "edition", "strengths", "gaps"]
+                   "domain_name", "kind", "position", "text", "language", "placed"]
+PROFILE_COLUMNS = ["id", "name", "level", "country", "published", "edition", "strengths", "gaps",
+                   "language"]
 
 
 def finding_rows(profiles: Sequence[Profile], blocks=None, kinds=KINDS) -> Rows:
@@ -33,8 +35,9 @@ def _block_rows(profile: Profile, block: DomainFindings, kinds) -> list[dict[str
         {"profile": profile.id, "profile_name": profile.name, "level": profile.level,
          "country": profile.country, "published": profile.published,
          "domain": block.domain.key, "domain_name": block.domain.name, "kind": kind,
-         "position": position, "text": text}
-        for kind in kinds for position, text in enumerate(block.findings(kind), 1)
+         "position": position, "text": text, "language": profile.language,
+         "placed": block.placement(kind)}
+        for kind in block.kinds(kinds) for position, text in enumerate(block.findings(kind), 1)
     ]
 
 
@@ -72,8 +75,9 @@ def overview_rows(profiles: Sequence[Profile]) -> Rows:
     rows = []
     for profile in profiles:
         row: dict[str, Any] = {"id": profile.id, "name": profile.name}
-        for block in profile.domains[:6]:
+        for block in profile.domains[:6]:  # empty cells: a domain not in this profile
             for kind in KINDS:
-                row[f"{block.domain.key}_{kind}"] = len(block.findings(kind))
+                row[f"{block.domain.key}_{kind}"] = (len(block.findings(kind)) if block.present
+                                                     else None)
         rows.append(row)
     return columns, rows

@@ -30,6 +30,7 @@ def profile_summary(profile: Profile) -> dict[str, Any]:
         "edition": profile.edition,
         "strengths": profile.count("strengths"),
         "gaps": profile.count("gaps"),
+        "language": profile.language,
     }
 
 
@@ -46,19 +47,28 @@ def profile_dict(profile: Profile, blocks: Sequence[DomainFindings], kinds=KINDS
         "country_code": profile.country_code,
         "implementation": profile.implementation,
         "funding": profile.funding,
+        "language": profile.language,
         "domains": [domain_dict(block, kinds) for block in blocks],
     }
 
 
 def domain_dict(block: DomainFindings, kinds=KINDS) -> dict[str, Any]:
+    """A domain and its lists; `null` lists for a domain the profile does not contain, and
+    `placed` saying how each list was told: stated, by-number, by-position, unclassified."""
     data: dict[str, Any] = {
         "key": block.domain.key,
         "number": block.domain.number,
         "name": block.domain.name,
-        "heading": block.heading,
+        "heading": block.heading if block.present else None,
+        "placed": _placed(block, kinds),
     }
-    data.update({kind: list(block.findings(kind)) for kind in kinds})
+    data.update({kind: list(block.findings(kind)) if block.present else None
+                 for kind in block.kinds(kinds)})
     return data
+
+
+def _placed(block: DomainFindings, kinds=KINDS) -> dict[str, str] | None:
+    return {kind: block.placement(kind) for kind in kinds} if block.present else None
 
 
 def hit_dict(hit: Hit) -> dict[str, Any]:
@@ -103,7 +113,7 @@ def overview_list(profiles: Sequence[Profile]) -> list[dict[str, Any]]:
     return [
         {"id": p.id, "name": p.name,
          "domains": {b.domain.key: {"strengths": len(b.strengths), "gaps": len(b.gaps)}
-                     for b in p.domains[:6]}}
+                     if b.present else None for b in p.domains[:6]}}
         for p in profiles
     ]
 
@@ -133,10 +143,13 @@ def check_dict(files: Sequence[FileCheck], summary: str) -> dict[str, Any]:
             {
                 "file": file.source,
                 "profile": _check_profile(file.profile) if file.profile else None,
+                "clean": file.clean,
                 "problems": [{"line": p.line, "message": p.message} for p in file.problems],
+                "notes": [{"line": p.line, "message": p.message} for p in file.notes],
             }
             for file in files
         ],
+        "clean": bool(files) and all(file.clean for file in files),
         "summary": summary,
     }
 
@@ -146,10 +159,12 @@ def _check_profile(profile: Profile) -> dict[str, Any]:
         "id": profile.id,
         "name": profile.name,
         "level": profile.level,
+        "language": profile.language,
         "published": profile.published,
         "domains": {
-            block.domain.key: {"heading": block.heading, "strengths": len(block.strengths),
-                               "gaps": len(block.gaps)}
+            block.domain.key: {"heading": block.heading, "placed": _placed(block),
+                               **{kind: len(block.findings(kind)) for kind in block.kinds()}}
+            if block.present else None
             for block in profile.domains
         },
     }

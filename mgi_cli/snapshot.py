@@ -2,7 +2,7 @@
 
 Most runs of mgi read the same folder as the run before. The snapshot holds what loading it
 produced (profiles, problems, the search index, the profile ids for completion) and is used
-while the folder's fingerprint (every profile file's name, size and modification time) and
+while the folder's fingerprint (every profile file's path, size and modification time) and
 mgi's version are unchanged; any change and the folder is loaded afresh. Like the per-file
 cache (cache.py) it is JSON, written atomically, and ignored when damaged.
 """
@@ -10,7 +10,6 @@ cache (cache.py) it is JSON, written atomically, and ignored when damaged.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -88,22 +87,28 @@ class _Postings(Mapping):
 
 
 def fingerprint(folder: Path) -> list[list[Any]] | None:
-    """[name, size, mtime_ns] of every profile file in the folder; None if it cannot be listed."""
-    from mgi_cli.sources import SUFFIXES
+    """[relative path, size, mtime_ns] of every profile file under the folder, subfolders
+    included, in the order loading reads them (sources.walk); None if it cannot be listed.
+
+    A subfolder that cannot be read is marked [path + "/", -1, -1]: its becoming readable
+    changes the fingerprint, and the snapshot keeps the problem it was reported as.
+    """
+    from mgi_cli.sources import walk
+
+    marks: list[list[Any]] = []
+
+    def unlisted(_path: str, relative: str, _reason: str) -> None:
+        marks.append([relative + "/", -1, -1])
 
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        for relative, entry in walk(folder, unlisted):
+            try:
+                stat = entry.stat()
+                marks.append([relative, stat.st_size, stat.st_mtime_ns])
+            except OSError:
+                marks.append([relative, -1, -1])
     except OSError:
         return None
-    marks = []
-    for entry in entries:
-        if entry.name.startswith(".") or os.path.splitext(entry.name)[1].lower() not in SUFFIXES:
-            continue
-        try:
-            stat = entry.stat()
-            marks.append([entry.name, stat.st_size, stat.st_mtime_ns])
-        except OSError:
-            marks.append([entry.name, -1, -1])
     return marks
 
 

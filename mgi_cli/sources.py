@@ -4,7 +4,7 @@ command served from the cache never pays for one."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from mgi_cli.model import Problem
@@ -17,6 +17,11 @@ CACHED_SUFFIXES = PDF_SUFFIXES  # reading a PDF costs ~100x a text file
 MAX_TEXT_BYTES = 2 * 1024 * 1024  # a profile's text is about 20 KB
 MAX_HTML_BYTES = 20 * 1024 * 1024  # a saved page carries scripts and styles; they are skipped
 MAX_PDF_BYTES = 100 * 1024 * 1024  # MGI report PDFs run to about 10 MB
+MAX_DEPTH = 8  # folder levels under a data folder: fr/2018/... is two
+
+# Told of a subfolder the walk could not read: (its path, its path relative to the data
+# folder, why).
+Unlisted = Callable[[str, str, str], None]
 
 
 def bundled_seeds() -> Path:
@@ -25,10 +30,91 @@ def bundled_seeds() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "seeds"
 
 
-def profile_files(folder: Path) -> list[Path]:
-    """The profile files directly in a folder, in name order."""
-    entries = sorted(folder.iterdir(), key=lambda p: p.name)
-    return [p for p in entries if p.suffix.lower() in SUFFIXES and not p.name.startswith(".")]
+def profile_files(folder: Path, problems: list[Problem] | None = None) -> list[Path]:
+    """The profile files in a folder and its subfolders, in path order (see `walk`).
+
+    A subfolder that cannot be read is added to `problems`; the folder itself raises OSError.
+    """
+
+    def unlisted(path: str, _relative: str, reason: str) -> None:
+        if problems is not None:
+            problems.append(Problem(display_path(Path(path)), 0, reason))
+
+    return [Path(entry.path) for _, entry in walk(folder, unlisted)]
+
+
+def walk(folder: Path, unlisted: Unlisted) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """(path relative to the folder, entry) of every profile file under it, in path order.
+
+    The one place the rules for which files a data folder holds live, shared by loading and
+    by the snapshot's fingerprint so the two can never disagree. Profiles are often sorted
+    into subfolders (`fr/`, `2018/`), so the walk goes down; it skips hidden names and the
+    `*_files` folders a browser saves beside a page (their scripts are not profiles), reads a
+    folder reached twice (a symlink to one already read, or a loop) once, and stops at
+    MAX_DEPTH levels. A subfolder it cannot read goes to `unlisted(path, relative, reason)`
+    and the walk goes on; the folder itself raises OSError. os.scandir, not pathlib: the
+    fingerprint runs on every command and scandir's entries carry their type for free.
+    """
+    real = os.path.realpath(folder)
+    listing = _listing(os.fspath(folder))
+    yield from _Walk(unlisted, {real}).files(listing, "", real, 0)
+
+
+class _Walk:
+    """One walk's state: what to do with a folder it cannot read, and the folders seen."""
+
+    def __init__(self, unlisted: Unlisted, seen: set[str]) -> None:
+        self.unlisted, self.seen = unlisted, seen
+
+    def files(self, listing: list[os.DirEntry[str]], relative: str, real: str,
+              depth: int) -> Iterator[tuple[str, os.DirEntry[str]]]:
+        for entry in listing:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            if os.path.splitext(name)[1].lower() in SUFFIXES:
+                yield relative + name, entry  # even a folder so named: reported, not walked
+            elif not name.endswith("_files") and _is_folder(entry):
+                yield from self.folder(entry, relative + name, real, depth + 1)
+
+    def folder(self, entry: os.DirEntry[str], relative: str, parent: str,
+               depth: int) -> Iterator[tuple[str, os.DirEntry[str]]]:
+        # Only a link can lead back: a plain folder's real path is its parent's plus its name.
+        real = (os.path.realpath(entry.path) if _is_link(entry)
+                else os.path.join(parent, entry.name))
+        if real in self.seen:
+            return
+        self.seen.add(real)
+        if depth > MAX_DEPTH:
+            self.unlisted(entry.path, relative, f"not read: over {MAX_DEPTH} folder levels deep")
+            return
+        try:
+            listing = _listing(entry.path)
+        except OSError as error:
+            self.unlisted(entry.path, relative, f"cannot be listed: {error.strerror or error}")
+            return
+        yield from self.files(listing, relative + "/", real, depth)
+
+
+def _listing(path: str) -> list[os.DirEntry[str]]:
+    with os.scandir(path) as entries:
+        return sorted(entries, key=lambda e: e.name)
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    """A symlink, or a Windows junction (which is_symlink does not count)."""
+    try:
+        junction = getattr(entry, "is_junction", None)  # Python 3.12+
+        return entry.is_symlink() or bool(junction and junction())
+    except OSError:
+        return True
 
 
 def size_limit(path: Path) -> int:
@@ -46,12 +132,13 @@ def display_path(path: Path) -> str:
 
 
 def expand(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
-    """Files as given, folders as the profile files in them; a missing path is a problem."""
+    """Files as given, folders as the profile files in them and their subfolders; a missing
+    path, or a folder that cannot be listed, is a problem."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
             try:
-                files.extend(profile_files(path))
+                files.extend(profile_files(path, problems))
             except OSError as error:
                 message = f"cannot be listed: {error.strerror}"
                 problems.append(Problem(display_path(path), 0, message))

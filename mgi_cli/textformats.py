@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.model import KINDS, DomainFindings, Profile
-from mgi_cli.wording import LIST_LABELS, NOT_A_SCORE, SHORT_LABELS
+from mgi_cli.wording import LIST_LABELS, NOT_A_SCORE, NOT_IN_PROFILE, SHORT_LABELS
 
 if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
     from mgi_cli.compare import Comparison
@@ -55,8 +55,11 @@ def profile_markdown(profile: Profile, blocks: Sequence[DomainFindings], kinds=K
     for block in blocks:
         number = f"{block.domain.number}. " if block.domain.number else ""
         parts.append(f"## {number}{escape(block.domain.name)}\n")
+        if not block.present:
+            parts.append(f"*{NOT_IN_PROFILE}*\n")
+            continue
         rows = [[escape(LIST_LABELS[kind]), escape(text)]
-                for kind in kinds for text in block.findings(kind)]
+                for kind in block.kinds(kinds) for text in block.findings(kind)]
         parts.append(table(["List", "Finding"], rows))
     return "\n".join(parts)
 
@@ -75,7 +78,7 @@ def comparison_markdown(comparison: Comparison, kinds=KINDS) -> str:
                 for text in cell.findings(kind):
                     mark = comparison.mark(profile.id, kind, text)
                     items.append(f"• {escape(text)}" + (f" (≈{mark})" if mark else ""))
-                row.append("<br>".join(items) or "—")
+                row.append("<br>".join(items) or ("—" if cell.present else NOT_IN_PROFILE))
             rows.append(row)
         parts.append(table(columns, rows))
     if comparison.shared:
@@ -92,7 +95,8 @@ def overview_markdown(columns: Sequence[str], rows: Sequence[dict[str, Any]]) ->
         cells = [escape(f"{row['name']} ({row['id']})")]
         for info in DOMAINS:
             key = info.domain.key
-            cells.append(f"{row[f'{key}_strengths']} / {row[f'{key}_gaps']}")
+            strengths, gaps = row[f"{key}_strengths"], row[f"{key}_gaps"]
+            cells.append("—" if strengths is None else f"{strengths} / {gaps}")
         body.append(cells)
     note = (f"\nEach cell: examples of well-developed areas / areas with potential for further "
             f"development. {NOT_A_SCORE}\n")

@@ -73,12 +73,21 @@ FONT, BOLD, SIZE, LEADING = "Helvetica", "Helvetica-Bold", 10.0, 13.0
 BULLET_INDENT = 12.0
 
 
-def write_pdf(profile: Profile, path: Path, two_column_page: int = 2) -> None:
-    """A report with running header and footer; page `two_column_page` has two columns."""
+def write_pdf(profile: Profile, path: Path, two_column_page: int = 2, header: str | None = None,
+              cover: float | None = None, stated_title: str | None = None) -> None:
+    """A report with running header and footer; page `two_column_page` has two columns.
+
+    `header` is the running header (the title by default), `cover` the font size to set the
+    title in at the top of page 1 (no cover by default), `stated_title` the title put in the
+    document's metadata (reportlab's "untitled" by default)."""
     from reportlab.pdfgen.canvas import Canvas
 
     canvas = Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
-    flow = _Flow(canvas, profile.title, two_column_page)
+    if stated_title is not None:
+        canvas.setTitle(stated_title)
+    flow = _Flow(canvas, header or profile.title, two_column_page)
+    if cover:
+        flow.cover(profile.title, cover)
     for block in profile.domains:
         flow.paragraph(block.heading.upper(), BOLD, gap=8)
         for label, items in ((STRENGTHS_LABEL, block.strengths), (GAPS_LABEL, block.gaps)):
@@ -86,7 +95,7 @@ def write_pdf(profile: Profile, path: Path, two_column_page: int = 2) -> None:
             for item in items:
                 flow.bullet(item)
     flow.paragraph(_date(profile), FONT, gap=10)
-    flow.finish()
+    flow.finish(profile.title)
     canvas.save()
 
 
@@ -127,6 +136,15 @@ class _Flow:
         self.canvas.drawString(self.x + x_offset, self.y, text)
         self.y -= LEADING
 
+    def cover(self, title: str, size: float) -> None:
+        """The title set large, wrapped after its colon as report covers set it."""
+        head, _, rest = title.partition(": ")
+        for text in (f"{head}:", rest) if rest else (title,):
+            self.canvas.setFont(BOLD, size)
+            self.canvas.drawString(self.x, self.y - size, text)
+            self.y -= size * 1.25
+        self.y -= size
+
     def paragraph(self, text: str, font: str, gap: float) -> None:
         self.y -= gap
         for line in wrap(text, self.width, font):
@@ -142,8 +160,8 @@ class _Flow:
         for line in lines:
             self._line(line, BULLET_INDENT, FONT)
 
-    def finish(self) -> None:
-        self.paragraph(self.title, FONT, gap=10)
+    def finish(self, title: str) -> None:
+        self.paragraph(title, FONT, gap=10)
 
 
 def wrap(text: str, width: float, font: str) -> list[str]:

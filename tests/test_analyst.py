@@ -250,7 +250,9 @@ def test_export_json_and_csv_to_stdout(run):
     rows = json.loads(run("export").stdout)
     assert len(rows) == 169
     assert list(rows[0]) == ["profile", "profile_name", "level", "country", "published",
-                             "domain", "domain_name", "kind", "position", "text"]
+                             "domain", "domain_name", "kind", "position", "text", "language",
+                             "placed"]
+    assert (rows[0]["language"], rows[0]["placed"]) == ("en", "stated")
     assert len(read_csv(run("export", "-f", "csv").stdout)) == 169
 
 

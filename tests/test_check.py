@@ -16,7 +16,12 @@ def test_check_seeds_is_clean(run):
     result = run("check")
     assert result.exit_code == 0
     assert result.stdout.count("✓ ") == 5
-    assert result.stdout.rstrip().endswith("5 files, 5 profiles, 169 findings, 0 problems")
+    assert result.stdout.rstrip().endswith(
+        "5 files, 5 profiles, 169 findings, 0 problems: clean, nothing guessed (1 note)")
+    # Kyrgyzstan's source glues two sentences: one finding, as published, and a note.
+    assert ("note: line 110: two sentences run together in the source: '… destination\n"
+            "  countries.\"The National Bank prom…'; kept as one finding, as published"
+            ) in result.stdout
 
 
 def test_check_reports_every_problem_and_exits_1(run, tmp_path):
@@ -31,11 +36,14 @@ def test_check_reports_every_problem_and_exits_1(run, tmp_path):
     report = json.loads(result.stdout)
     by_file = {Path(f["file"]).name: f for f in report["files"]}
     assert by_file["kyrgyzstan.txt"]["problems"] == []
+    assert by_file["kyrgyzstan.txt"]["clean"] is True
     assert by_file["kyrgyzstan.txt"]["profile"]["domains"]["partnerships"] == {
-        "heading": "Partnerships", "strengths": 3, "gaps": 1}
+        "heading": "Partnerships", "placed": {"strengths": "stated", "gaps": "stated"},
+        "strengths": 3, "gaps": 1}
     eiu = by_file["eiu_2016_index.txt"]
     assert eiu["profile"]["domains"]["unclassified"] == {
         "heading": "Domain one: institutional capacity / Domain two: migrant rights",
+        "placed": {"strengths": "unclassified", "gaps": "unclassified"},
         "strengths": 2, "gaps": 1}
     messages = [(p["line"], p["message"]) for p in eiu["problems"]]
     assert messages[:3] == [
@@ -55,7 +63,8 @@ def test_check_reports_every_problem_and_exits_1(run, tmp_path):
         {"line": 0, "message": "holds no MGI profile (no domain headings)"}]
     assert by_file["folder.txt"]["problems"] == [
         {"line": 0, "message": "cannot be read: a folder, not a file"}]
-    assert report["summary"] == "6 files, 2 profiles, 36 findings, 12 problems (4 not read)"
+    assert report["summary"] == (
+        "6 files, 2 profiles, 36 findings, 12 problems (4 not read) (1 note)")
 
 
 def test_other_commands_skip_bad_files_with_one_warning_each(run, tmp_path):

@@ -45,8 +45,8 @@ def test_list_json(run):
                                        "mombasa"]
     assert data[2] == {
         "id": "kyrgyzstan", "name": "Kyrgyz Republic", "level": "national",
-        "country": "Kyrgyzstan", "published": "2023-12", "edition": 2, "strengths": 22,
-        "gaps": 11,
+        "country": "Kyrgyzstan", "published": "2023-12", "edition": 2, "language": "en",
+        "strengths": 22, "gaps": 11,
     }
 
 
@@ -77,7 +77,10 @@ def test_show_json(run):
                               "edition", "source", "country_code"]
     assert [d["key"] for d in data["domains"]][:2] == ["migrants-rights", "whole-of-government"]
     assert data["domains"][2]["strengths"][1].endswith("district-level representation.")
-    assert list(data["domains"][0]) == ["key", "number", "name", "heading", "strengths", "gaps"]
+    assert data["language"] == "en"
+    assert list(data["domains"][0]) == ["key", "number", "name", "heading", "placed",
+                                        "strengths", "gaps"]
+    assert data["domains"][0]["placed"] == {"strengths": "stated", "gaps": "stated"}
 
 
 def test_compare_table_at_80_columns(run):
@@ -217,5 +220,24 @@ def test_unmapped_heading_warns_on_stderr_and_keeps_findings(run, tmp_path):
     assert data["domains"][-1] == {
         "key": "unclassified", "number": 0, "name": "Unclassified",
         "heading": "Domain one: institutional capacity",
+        "placed": {"strengths": "unclassified", "gaps": "unclassified"},
         "strengths": ["A finding under a heading that is no MGI domain."], "gaps": [],
     }
+
+
+@pytest.mark.parametrize(
+    ("words", "command"),
+    [
+        (["show", "kazakhstan"], "show"),
+        (["--lang", "fr", "show", "kazakhstan"], "show"),
+        (["--data-dir", "show", "list"], "list"),  # a data folder named like a command
+        (["--lang", "es", "--data-dir", "profiles", "--no-color", "diff", "kyrgyzstan"], "diff"),
+        (["--lang=fr", "list"], "list"),
+        (["--lang", "fr", "--help"], None),
+        (["--lang", "fr"], None),
+    ],
+)
+def test_invoked_command_skips_the_values_of_global_options(words, command):
+    from mgi_cli.cli import _invoked_command
+
+    assert _invoked_command(words) == command

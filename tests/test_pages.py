@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -38,7 +40,7 @@ def pages(seeds, tmp_path_factory):
 @pytest.mark.parametrize("kind", ["html", "fragment", "pdf"])
 def test_every_seed_reads_back_with_every_finding_whole(seeds, pages, kind):
     result = load_paths([pages[kind]])
-    assert [p.message for p in result.problems] == []
+    assert [p.message for p in result.problems if not p.note] == []
     read = {p.id: p for p in result.profiles}
     assert sorted(read) == sorted(p.id for p in seeds.profiles)
     for seed in seeds.profiles:
@@ -180,4 +182,121 @@ def test_progress_bar_on_a_terminal_does_not_disturb_loading(pages, monkeypatch)
     monkeypatch.setattr(cli, "PROGRESS_AFTER_SECONDS", 0.0)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
     result = cli._load([pages["pdf"]])
-    assert len(result.profiles) == 5 and result.problems == ()
+    assert len(result.profiles) == 5 and [p for p in result.problems if not p.note] == []
+
+
+# -- titles: the report's own title, never a running header or a site's name -------------------
+
+HEADER = "MIGRATION GOVERNANCE INDICATORS  REPUBLIC OF KAZAKHSTAN | PROFILE 2018"
+
+
+@pytest.fixture(scope="session")
+def kazakhstan(seeds):
+    return next(p for p in seeds.profiles if p.id == "kazakhstan")
+
+
+def test_pdf_title_comes_from_page_one_not_the_running_header(kazakhstan, tmp_path):
+    pdf = tmp_path / "kazakhstan.pdf"
+    write_pdf(kazakhstan, pdf, header=HEADER, cover=24)
+    text = loader.read_text(pdf)
+    assert text.startswith(f"{kazakhstan.title}\n\n")
+    assert "PROFILE 2018" not in text
+    assert "\nRepublic of Kazakhstan\n" not in text  # the cover's lines are read once, as title
+    (profile,) = load_paths([pdf]).profiles
+    assert (profile.title, profile.name, profile.id) == (
+        kazakhstan.title, kazakhstan.name, kazakhstan.id)
+    assert findings(profile) == findings(kazakhstan)
+
+
+def test_pdf_title_from_the_metadata_when_page_one_has_none(kazakhstan, tmp_path):
+    pdf = tmp_path / "kazakhstan.pdf"
+    write_pdf(kazakhstan, pdf, header=HEADER, stated_title=kazakhstan.title)
+    assert loader.read_text(pdf).startswith(f"{kazakhstan.title}\n\n")
+    (profile,) = load_paths([pdf]).profiles
+    assert (profile.title, profile.name) == (kazakhstan.title, kazakhstan.name)
+
+
+def test_pdf_title_falls_back_to_the_running_header(kazakhstan, tmp_path):
+    pdf = tmp_path / "kazakhstan.pdf"
+    write_pdf(kazakhstan, pdf, header=HEADER, stated_title="Microsoft Word - MGI_KAZ_final.docx")
+    text = loader.read_text(pdf)
+    assert text.startswith(f"{HEADER}\n\n") and text.count("PROFILE 2018") == 1
+
+
+def test_pdf_metadata_title_in_any_script_is_decoded(kazakhstan, tmp_path):
+    title = "Perfil de Gobernanza de la Migración: República de Kazajistán — Қазақстан"
+    pdf = tmp_path / "kazakhstan.pdf"
+    write_pdf(kazakhstan, pdf, header=HEADER, stated_title=title)
+    assert loader.read_text(pdf).startswith(f"{title}\n\n")
+
+
+@pytest.mark.parametrize("raw, text", [
+    (b"Migration Governance Profile: Kenya", "Migration Governance Profile: Kenya"),
+    (b"Perfil: Rep\xfablica", "Perfil: República"),  # PDFDocEncoding
+    (b"\xfe\xff" + "Profil : Côte d’Ivoire".encode("utf-16-be"), "Profil : Côte d’Ivoire"),
+    (b"\xff\xfe" + "Қазақстан".encode("utf-16-le"), "Қазақстан"),
+    (b"\xef\xbb\xbf" + "Perfil: Perú".encode(), "Perfil: Perú"),
+    (b"  Profile:\r\n Kenya\x00 ", "Profile: Kenya"),
+    ("Profile: Kenya", "Profile: Kenya"),
+    (None, ""),
+    (42, ""),
+])
+def test_pdf_metadata_strings_are_decoded(raw, text):
+    from mgi_cli.pdf_text import _decode
+
+    assert _decode(raw) == text
+
+
+def _saved_page(profile, path: Path, page_title: str, body_title: bool = True) -> None:
+    """A saved portal page with this <title>, with or without the h1 title in its body."""
+    write_html(profile, path)
+    page = path.read_text(encoding="utf-8")
+    page = re.sub(r"<title>.*?</title>", f"<title>{html.escape(page_title)}</title>", page)
+    if not body_title:
+        page = re.sub(r"<h1>.*?</h1>", "", page)
+    path.write_text(page, encoding="utf-8")
+
+
+@pytest.mark.parametrize("page_title", [
+    "Migration Governance Profile: Republic of Kazakhstan | Migration data portal",
+    "Migration Governance Indicators Profile 2016 | Kazakhstan - IOM",
+    "Republic of Kazakhstan | Migration data portal",
+])
+def test_saved_page_title_is_the_body_title_never_the_tab_title(kazakhstan, tmp_path,
+                                                                 page_title):
+    page = tmp_path / "kazakhstan.html"
+    _saved_page(kazakhstan, page, page_title)
+    text = loader.read_text(page)
+    assert text.startswith(f"{kazakhstan.title}\n\n") and page_title not in text
+    (profile,) = load_paths([page]).profiles
+    assert (profile.title, profile.name, profile.id) == (
+        kazakhstan.title, kazakhstan.name, kazakhstan.id)
+
+
+@pytest.mark.parametrize("page_title", [
+    "Migration Governance Profile: Republic of Kazakhstan | Migration data portal",
+    "Migration Governance Profile: Republic of Kazakhstan - IOM",
+])
+def test_saved_page_without_a_body_title_takes_the_tab_title_without_the_site(
+        kazakhstan, tmp_path, page_title):
+    page = tmp_path / "kazakhstan.html"
+    _saved_page(kazakhstan, page, page_title, body_title=False)
+    assert loader.read_text(page).startswith(f"{kazakhstan.title}\n\n")
+    (profile,) = load_paths([page]).profiles
+    assert (profile.title, profile.name, profile.id) == (
+        kazakhstan.title, kazakhstan.name, kazakhstan.id)
+
+
+@pytest.mark.parametrize("page, text", [
+    ("<title>Migration Governance Profile: Kenya | Migration data portal</title>"
+     "<h1>Migration Governance Profile: County of Mombasa</h1>",
+     "Migration Governance Profile: County of Mombasa\n\n"),
+    ("<head><title>\n  Republic of Kazakhstan |\n Migration data portal </title></head>"
+     "<p>Partnerships</p>", "Republic of Kazakhstan\n\nPartnerships\n\n"),
+    ("<title></title><p>Partnerships</p>", "Partnerships\n\n"),
+    ("<svg><title>Logo</title></svg><p>Partnerships</p>", "Partnerships\n\n"),
+])
+def test_html_tab_title_stands_in_only_without_a_body_title(page, text):
+    from mgi_cli.html_text import html_to_text
+
+    assert html_to_text(page) == text

@@ -1,0 +1,394 @@
+"""Fidelity: every finding placed by what the text says, or by a guess `mgi check` reports.
+
+The fixtures in tests/fixtures/fidelity/ are the seeds changed the ways real profiles differ
+from them (make_fidelity.py writes them), and full French and Spanish translations of seeds.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mgi_cli import lines
+from mgi_cli.domains import heading_number
+from mgi_cli.furniture import furniture_lines
+from mgi_cli.labels import is_section_marker, list_label
+from mgi_cli.language import detect
+from mgi_cli.loader import decode, load_paths
+from mgi_cli.model import BY_NUMBER, BY_POSITION, GAPS, STATED, STRENGTHS, UNCLASSIFIED
+from mgi_cli.parser import parse_profile
+from tests.dress import Dress, write
+
+FIDELITY = Path(__file__).parent / "fixtures" / "fidelity"
+SEED_COUNTS = {  # (strengths, gaps) per domain, as tests/test_parser.py counts the seeds
+    "kazakhstan": [(5, 3), (3, 3), (4, 2), (3, 2), (3, 2), (3, 3)],
+    "mombasa": [(3, 2), (3, 2), (3, 2), (2, 2), (3, 2), (2, 3)],
+    "azerbaijan": [(4, 2), (4, 2), (4, 1), (4, 2), (5, 2), (4, 3)],
+    "la-cruz": [(4, 2), (3, 3), (2, 3), (3, 3), (3, 3), (3, 2)],
+    "kyrgyzstan": [(4, 3), (4, 1), (3, 1), (3, 2), (4, 2), (4, 2)],
+}
+
+
+def load(name: str):
+    result = load_paths([FIDELITY / name])
+    (profile,) = result.profiles
+    return profile, result.problems
+
+
+def warnings(problems) -> list[tuple[int, str]]:
+    return [(p.line, p.message) for p in problems if p.warn]
+
+
+def counts(profile) -> list[tuple[int, int]]:
+    return [(len(d.strengths), len(d.gaps)) for d in profile.domains[:6]]
+
+
+def texts(profile) -> dict[str, tuple[list[str], list[str]]]:
+    return {d.domain.key: ([" ".join(t.split()) for t in d.strengths],
+                           [" ".join(t.split()) for t in d.gaps]) for d in profile.domains}
+
+
+# -- the line classifier and its parts, one rule at a time -------------------------------------
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Migration Governance: examples of well-developed areas", STRENGTHS),
+    ("Migration Governance: Examples of well-developed areas:", STRENGTHS),
+    ("Gouvernance des migrations : exemples de domaines bien développés", STRENGTHS),
+    ("Exemples de domaines bien développés", STRENGTHS),
+    ("Ejemplos de áreas bien desarrolladas", STRENGTHS),
+    ("Points forts", STRENGTHS),
+    ("Good practices", STRENGTHS),
+    ("Areas with potential for further development", GAPS),
+    ("Areas for further development", GAPS),
+    ("Areas that could be further developed:", GAPS),
+    ("Areas to strengthen", GAPS),
+    ("Domaines susceptibles d’être développés davantage", GAPS),
+    ("Domaines à développer davantage :", GAPS),
+    ("Domaines pouvant être développés davantage", GAPS),
+    ("Aspects à renforcer", GAPS),
+    ("Áreas que podrían desarrollarse más", GAPS),
+    ("Áreas con potencial de desarrollo adicional", GAPS),
+    ("Áreas por desarrollar", GAPS),
+    ("Ámbitos que deben fortalecerse", GAPS),
+    ("AREAS WITH POTENTIAL FOR FURTHER DEVELOPMENT", GAPS),
+    # Not labels: findings, wrapped lines of findings, headings, neither or both meanings.
+    ("is an area with potential for further development.", None),
+    ("and utilize the full potential of migration for the", None),
+    ("Strengthening partnerships", None),
+    ("Partnerships", None),
+    ("Looking ahead", None),
+    ("Well-developed areas and areas with potential for further development", None),
+])
+def test_list_labels_by_meaning(line, kind):
+    assert list_label(line) == kind
+
+
+@pytest.mark.parametrize("line", [
+    "Key findings", "KEY FINDINGS", "Main findings:", "Principales conclusions",
+    "principales conclusions", "Principales conclusiones", "Conclusiones principales",
+    "Résultats clés", "Hallazgos principales", "Resultados", "Summary of key findings",
+])
+def test_section_markers_in_any_wording_and_case(line):
+    assert is_section_marker(line)
+
+
+@pytest.mark.parametrize("line", ["Partnerships", "Key findings of the 2019 survey show that",
+                                  "The main findings were shared with the ministries."])
+def test_not_section_markers(line):
+    assert not is_section_marker(line)
+
+
+@pytest.mark.parametrize(("heading", "number"), [
+    ("Domaine 2 : Formulation de politiques", 2), ("Dominio 5: Gestión de emergencias", 5),
+    ("Domain 3 - Something", 3), ("2. Something", 2), ("VI. Something", 6),
+    ("Principle 3: Partnerships", 3), ("Objective 1: Advance well-being", 4),
+    ("Domain one: institutional capacity", None), ("Domain 7: Other", None),
+    ("2021 Mai", None), ("Partnerships", None),
+])
+def test_heading_numbers(heading, number):
+    domain = heading_number(heading)
+    assert (domain.number if domain else None) == number
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("", lines.BLANK), ("   ", lines.BLANK), ("12", lines.PAGE_NUMBER),
+    ("Page 3 of 12", lines.PAGE_NUMBER), ("Résultats clés", lines.MARKER),
+    ("  • A finding.", lines.BULLET), ("Areas for further development", lines.LABEL),
+    ("2021", lines.DATE), ("Octubre de 2021", lines.DATE),
+    ("Migration Governance Profile: Republic of Kazakhstan", lines.TITLE),
+    ("Droits des migrants", lines.HEADING), ("Dominio 5: Gestión de emergencias", lines.HEADING),
+    ("Looking ahead", lines.SHORT),
+    ("Kazakhstan has a favourable framework for achieving long-term residency.", lines.PROSE),
+])
+def test_classify(line, kind):
+    assert lines.classify(line) == kind
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Le gouvernement a mis en place une stratégie pour les migrants et leurs familles.", "fr"),
+    ("El gobierno cuenta con una estrategia para los migrantes y sus familias.", "es"),
+    ("The government has a strategy for migrants and their families.", "en"),
+    ("", "en"),
+])
+def test_language(text, language):
+    assert detect(text) == language
+
+
+def test_furniture_is_told_by_how_it_repeats():
+    text = [
+        "  • The law on migra-", "", "MIGRATION GOVERNANCE INDICATORS 8", "",
+        "MIGRATION GOVERNANCE INDICATORS  REPUBLIC OF KAZAKHSTAN | PROFILE 2018",
+        "    tion was adopted.", "Areas for further development", "  • One.", "x",
+        "MIGRATION GOVERNANCE INDICATORS 9", "MIGRATION GOVERNANCE INDICATORS  REPUBLIC OF "
+        "KAZAKHSTAN | PROFILE 2018", "  • Two.", "Areas for further development", "  • Three.",
+        "MIGRATION GOVERNANCE INDICATORS 10",
+        "MIGRATION GOVERNANCE INDICATORS  REPUBLIC OF KAZAKHSTAN | PROFILE 2018",
+        "Areas for further development",
+    ]
+    assert sorted(furniture_lines(text)) == [2, 4, 9, 10, 14, 15]
+
+
+def test_repeated_label_mgi_cannot_read_is_not_furniture():
+    text = ["Heading", "Looking ahead", "  • One.", "Other", "Looking ahead", "  • Two.",
+            "Third", "Looking ahead", "  • Three."]
+    assert furniture_lines(text) == set()
+
+
+# -- the cases users met, on fixtures ------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "profile_id"), [
+    ("label_short_english.txt", "mombasa"),
+    ("label_french_gaps.txt", "mombasa"),
+    ("label_french_colon.txt", "azerbaijan"),
+    ("label_spanish_gaps.txt", "la-cruz"),
+    ("heading_numbered_french.txt", "azerbaijan"),
+    ("markers.txt", "azerbaijan"),
+    ("intro_bullets.txt", "mombasa"),
+    ("date_bare_year.txt", "la-cruz"),
+])
+def test_variants_read_as_stated_with_nothing_guessed(name, profile_id):
+    profile, problems = load(name)
+    assert profile.id == profile_id
+    assert counts(profile) == SEED_COUNTS[profile_id]
+    assert warnings(problems) == []
+    assert all(d.placed == (STATED, STATED) for d in profile.domains)
+
+
+def test_unknown_gaps_label_is_taken_by_position_and_reported(seeds):
+    profile, problems = load("label_unknown.txt")
+    seed = next(p for p in seeds.profiles if p.id == "kazakhstan")
+    assert texts(profile) == texts(seed)
+    assert [d.placed for d in profile.domains] == [(STATED, BY_POSITION)] * 6
+    assert warnings(problems)[:2] == [
+        (74, "list label not recognised: 'Looking ahead' (line 74); its 3 findings taken as "
+             "further development by position"),
+        (88, "list label not recognised: 'Looking ahead' (line 88); its 3 findings taken as "
+             "further development by position"),
+    ]
+    assert len(warnings(problems)) == 6
+
+
+def test_unknown_strengths_label_is_taken_by_position_and_reported(seeds):
+    profile, problems = load("label_unknown_strengths.txt")
+    seed = next(p for p in seeds.profiles if p.id == "kyrgyzstan")
+    assert texts(profile) == texts(seed)
+    assert [d.placed for d in profile.domains] == [(BY_POSITION, STATED)] * 6
+    assert warnings(problems)[0] == (
+        66, "list label not recognised: 'What the country has in place' (line 66); its 4 "
+            "findings taken as well-developed areas by position")
+
+
+def test_numbered_heading_mgi_cannot_name_is_mapped_by_number_and_reported():
+    profile, problems = load("heading_number_only.txt")
+    crises = profile.domains[4]
+    assert (crises.heading, crises.placed) == ("Dominio 5: Gestión de emergencias",
+                                               (BY_NUMBER, BY_NUMBER))
+    assert counts(profile) == SEED_COUNTS["azerbaijan"]
+    assert warnings(problems) == [
+        (119, "heading not recognised: 'Dominio 5: Gestión de emergencias'; mapped to domain 5 "
+              "(Mobility dimensions of crises) by its number")]
+
+
+def test_unknown_heading_starts_a_block_of_its_own_never_merged(seeds):
+    profile, problems = load("heading_unknown.txt")
+    assert not profile.domains[2].present
+    extra = profile.domains[-1]
+    assert (extra.domain.key, extra.heading, len(extra.strengths), len(extra.gaps)) == (
+        "unclassified", "Cooperation beyond borders", 3, 1)
+    assert extra.placed == (UNCLASSIFIED, UNCLASSIFIED)
+    assert counts(profile)[1] == SEED_COUNTS["kyrgyzstan"][1]  # nothing merged into domain 2
+    assert warnings(problems) == [
+        (92, "heading maps to no MGI domain: 'Cooperation beyond borders'")]
+
+
+def test_text_copied_from_a_pdf_viewer_reads_as_the_seed(seeds):
+    profile, problems = load("pdf_copy.txt")
+    seed = next(p for p in seeds.profiles if p.id == "kazakhstan")
+    assert texts(profile) == texts(seed)
+    assert profile.title == seed.title
+    assert warnings(problems) == []
+    (note,) = [p for p in problems if p.note]
+    assert note.message == ("10 lines of page furniture dropped (running headers, footers, "
+                            "page numbers), such as 'MIGRATION GOVERNANCE INDICATORS 3'")
+
+
+def test_bulleted_introduction_is_never_findings():
+    profile, problems = load("intro_bullets.txt")
+    assert [d.domain.key for d in profile.domains][-1] == "safe-migration"  # no unclassified
+    assert (profile.level, profile.country_code) == ("local", "KEN")
+
+
+def test_missing_domain_is_not_in_this_profile(run, tmp_path):
+    profile, problems = load("missing_domain.txt")
+    crises = profile.domains[4]
+    assert (crises.present, crises.strengths, crises.gaps) == (False, (), ())
+    assert (0, "no heading for domain 5 (Mobility dimensions of crises)") in [
+        (p.line, p.message) for p in problems]
+    shutil.copy(FIDELITY / "missing_domain.txt", tmp_path)
+    overview = json.loads(run("--data-dir", str(tmp_path), "overview", "-f", "json").stdout)
+    assert overview[0]["domains"]["crises"] is None
+    assert overview[0]["domains"]["partnerships"] == {"strengths": 3, "gaps": 1}
+    table = run("--data-dir", str(tmp_path), "overview").stdout
+    assert " kyrgyzstan    4 / 3     4 / 1      3 / 1         3 / 2          —       4 / 2" in table
+    shown = json.loads(run("--data-dir", str(tmp_path), "show", "kyrgyzstan", "-d", "crises",
+                           "-f", "json").stdout)
+    assert shown["domains"][0] == {
+        "key": "crises", "number": 5, "name": "Mobility dimensions of crises", "heading": None,
+        "placed": None, "strengths": None, "gaps": None}
+    text = run("--data-dir", str(tmp_path), "show", "kyrgyzstan", "-d", "crises").stdout
+    assert "5. Mobility dimensions of crises\n  (not in this profile)\n" in text
+
+
+def test_markers_are_never_glued_to_findings():
+    profile, _ = load("markers.txt")
+    findings = [t for d in profile.domains for t in (*d.strengths, *d.gaps)]
+    assert not any("clés" in t or "CONCLUSIONES" in t or "Hallazgos" in t for t in findings)
+
+
+def test_bare_year_is_the_date():
+    profile, _ = load("date_bare_year.txt")
+    assert profile.published == "2022"
+    assert profile.domains[5].gaps[-1].endswith("is an area with potential for further "
+                                                "development.")
+
+
+def test_glued_sentences_stay_one_finding_with_a_note(seeds):
+    kyrgyzstan = next(p for p in seeds.profiles if p.id == "kyrgyzstan")
+    assert 'destination countries."The National Bank' in kyrgyzstan.domains[3].strengths[2]
+    notes = [p for p in seeds.problems if p.note]
+    assert [(p.line, p.warn) for p in notes] == [(110, False)]
+
+
+def test_a_notes_file_is_not_a_profile():
+    result = load_paths([FIDELITY / "notes.txt"])
+    assert result.profiles == ()
+    assert [p.message for p in result.problems] == ["holds no MGI profile (no domain headings)"]
+
+
+@pytest.mark.parametrize(("name", "seed_id", "language", "name_written"), [
+    ("kazakhstan_fr.txt", "kazakhstan", "fr", "République du Kazakhstan"),
+    ("kazakhstan_es.txt", "kazakhstan", "es", "República de Kazajistán"),
+    ("la_cruz_es.txt", "la-cruz", "es", "Municipalidad de La Cruz"),
+    ("mombasa_fr.txt", "mombasa", "fr", "Comté de Mombasa"),
+])
+def test_translations_read_whole_in_their_language(name, seed_id, language, name_written):
+    profile, problems = load(name)
+    assert counts(profile) == SEED_COUNTS[seed_id]
+    assert warnings(problems) == []
+    assert (profile.language, profile.name) == (language, name_written)
+
+
+# -- mgi check tells the truth -----------------------------------------------------------------
+
+def test_check_reports_a_guess_and_exits_1(run):
+    result = run("check", str(FIDELITY / "label_unknown.txt"))
+    assert result.exit_code == 1
+    assert "✗ " in result.stdout and "clean" not in result.stdout
+    assert ("list label not recognised: 'Looking ahead' (line 74); its 3 findings taken as\n"
+            "  further development by position") in result.stdout
+    assert result.stdout.rstrip().endswith("1 file, 1 profile, 36 findings, 6 problems")
+
+
+def test_check_json_says_how_each_list_was_placed(run):
+    result = run("check", str(FIDELITY / "label_unknown.txt"), "-f", "json")
+    report = json.loads(result.stdout)
+    assert report["clean"] is False and report["files"][0]["clean"] is False
+    assert report["files"][0]["profile"]["domains"]["partnerships"] == {
+        "heading": "Domain 3: Partnerships", "placed": {"strengths": STATED, "gaps": BY_POSITION},
+        "strengths": 4, "gaps": 2}
+
+
+def test_other_commands_warn_of_guesses(run, tmp_path):
+    shutil.copy(FIDELITY / "label_unknown.txt", tmp_path)
+    result = run("--data-dir", str(tmp_path), "show", "kazakhstan", "-f", "json")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == (
+        f"warning: {tmp_path / 'label_unknown.txt'}:74: list label not recognised: "
+        "'Looking ahead' (line 74); its 3 findings taken as further development by position "
+        "(see mgi check)")
+    assert json.loads(result.stdout)["domains"][0]["placed"] == {
+        "strengths": STATED, "gaps": BY_POSITION}
+
+
+def test_check_on_a_folder_with_subfolders_of_translations(run, tmp_path):
+    for folder, name in (("fr", "kazakhstan_fr.txt"), ("es", "kazakhstan_es.txt")):
+        (tmp_path / folder).mkdir()
+        shutil.copy(FIDELITY / name, tmp_path / folder / name)
+    result = run("check", str(tmp_path), "-f", "json")
+    report = json.loads(result.stdout)
+    assert result.exit_code == 0 and report["clean"] is True
+    assert sorted(f["profile"]["language"] for f in report["files"]) == ["es", "fr"]
+
+
+# -- property: whatever the labels and furniture, no gap lands among strengths in silence --------
+
+KNOWN_STRENGTHS = ["Migration Governance: examples of well-developed areas",
+                   "Exemples de domaines bien développés", "Ejemplos de áreas bien desarrolladas",
+                   "Points forts"]
+KNOWN_GAPS = ["Areas for further development", "Domaines à développer davantage :",
+              "Áreas que podrían desarrollarse más", "Aspects à renforcer",
+              "Areas with potential for further development"]
+UNKNOWN = ["Looking ahead", "Next steps", "Pending matters", "What is in place", "Achievements"]
+
+
+def relabelled(text: str, rng: random.Random) -> str:
+    out = []
+    for line in text.splitlines():
+        if line == KNOWN_STRENGTHS[0]:
+            line = rng.choice(KNOWN_STRENGTHS + UNKNOWN)
+        elif line == "Areas with potential for further development":
+            line = rng.choice(KNOWN_GAPS + UNKNOWN)
+        out.append(line)
+        if rng.random() < 0.06:  # a page break: footer and header, anywhere
+            page = len(out)
+            out += ["", f"MIGRATION GOVERNANCE INDICATORS {page}", "",
+                    "REPUBLIC OF TESTLAND | PROFILE 2023", ""]
+    return "\n".join(out) + "\n"
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed_index=st.integers(0, 4), glyph=st.sampled_from([0, 4, 7]),
+       wrap=st.none() | st.integers(50, 90), blank_lines=st.booleans(),
+       randomness=st.integers(0, 2**32))
+def test_no_gap_lands_among_strengths_without_a_report(seeds, seed_index, glyph, wrap,
+                                                        blank_lines, randomness):
+    original = sorted(seeds.profiles, key=lambda p: p.source)[seed_index]
+    findings = {b.domain.key: (list(b.strengths), list(b.gaps)) for b in original.domains}
+    dress = Dress(glyph=glyph, wrap=wrap, blank_lines=blank_lines)
+    text = relabelled(decode(write(findings, dress)), random.Random(randomness))
+    profile, problems = parse_profile(text, "relabelled.txt")
+    read = {k: v for k, v in texts(profile).items() if k != "unclassified"}
+    want = {k: ([" ".join(t.split()) for t in s], [" ".join(t.split()) for t in g])
+            for k, (s, g) in findings.items()}
+    if not [p for p in problems if p.warn]:
+        assert read == want  # nothing reported: everything is where the text puts it
+    gaps = {t for _, g in want.values() for t in g}
+    strengths_read = {t for s, _ in read.values() for t in s}
+    if gaps & strengths_read:
+        assert [p for p in problems if p.warn]
