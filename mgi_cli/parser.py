@@ -672,8 +672,9 @@ def _build(state: _State) -> Profile:
         ordered.append(_findings(domains.UNCLASSIFIED, extra))
     _note_glued_sentences(state)
     stem = re.sub(r"\.[^.]*$", "", state.source.rsplit("/", 1)[-1])
+    named = place is not None and place.id != "profile"  # a title that names no place
     return Profile(
-        id=place.id if place else slugify(stem) or "profile",
+        id=place.id if named else slugify(stem) or "profile",
         name=place.name if place else stem,
         title=title,
         level=place.level if place else "national",

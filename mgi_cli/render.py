@@ -13,7 +13,13 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from mgi_cli.model import GAPS, GUESSES, KINDS, STRENGTHS, DomainFindings, Profile
-from mgi_cli.wording import LIST_LABELS, NOT_A_SCORE, NOT_IN_PROFILE, SHORT_LABELS
+from mgi_cli.wording import (
+    LANGUAGE_NAMES,
+    LIST_LABELS,
+    NOT_A_SCORE,
+    NOT_IN_PROFILE,
+    SHORT_LABELS,
+)
 
 if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
     from mgi_cli.check import FileCheck
@@ -35,20 +41,20 @@ def profile_list(profiles: Sequence[Profile]) -> RenderableType:
     from rich import box
     from rich.table import Table
 
-    table = Table(
-        caption=COUNTS_CAPTION, caption_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
-    )
+    table = Table(caption=COUNTS_CAPTION, caption_justify="left", box=box.SIMPLE_HEAD,
+                  pad_edge=False, collapse_padding=True)
     table.add_column("ID", no_wrap=True, style="bold")
     table.add_column("Name", ratio=3, overflow="fold")
     table.add_column("Level", no_wrap=True)
     table.add_column("Country", ratio=2, overflow="fold")
     table.add_column("Date", no_wrap=True)
     table.add_column("Ed.", no_wrap=True, justify="right")
+    table.add_column("Lang", no_wrap=True)
     table.add_column("Findings", no_wrap=True, justify="center")
     for p in profiles:
         table.add_row(
             Text(p.id), Text(p.name), p.level, Text(p.country or "—"), p.published or "—",
-            str(p.edition), f"{p.count(STRENGTHS)} / {p.count(GAPS)}",
+            str(p.edition), p.language, f"{p.count(STRENGTHS)} / {p.count(GAPS)}",
         )
     return table
 
@@ -122,6 +128,7 @@ def profile_header(profile: Profile) -> RenderableType:
         ("Country", country),
         ("Published", profile.published or "—"),
         ("Edition", str(profile.edition)),
+        ("Language", LANGUAGE_NAMES.get(profile.language, profile.language)),
         ("Source", profile.source),
         ("Implementation", profile.implementation),
         ("Funding", profile.funding),

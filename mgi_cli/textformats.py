@@ -50,7 +50,7 @@ def profile_markdown(profile: Profile, blocks: Sequence[DomainFindings], kinds=K
     parts = [f"# {escape(profile.title or profile.name)}\n"]
     facts = [("Profile", f"{profile.name} ({profile.id})"), ("Level", profile.level),
              ("Country", profile.country), ("Published", profile.published),
-             ("Edition", profile.edition)]
+             ("Edition", profile.edition), ("Language", profile.language)]
     parts.append("\n".join(f"- **{k}:** {escape(v)}" for k, v in facts if v) + "\n")
     for block in blocks:
         number = f"{block.domain.number}. " if block.domain.number else ""

@@ -15,3 +15,4 @@ SHORT_LABELS = {STRENGTHS: "Well-developed areas", GAPS: "Areas for further deve
 # A domain the profile does not contain, which is not the same as an empty list.
 NOT_IN_PROFILE = "not in this profile"
 NOT_A_SCORE = "Counts of findings, not scores: the MGI does not rank countries or cities."
+LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish"}
