@@ -10,6 +10,7 @@ KINDS = (STRENGTHS, GAPS)
 # Findings whose list could not be told (a run of bullets with no label and nothing to place
 # it by): kept, shown and reported, never filed under either list.
 UNSORTED = "unsorted"
+LISTS = (STRENGTHS, GAPS, UNSORTED)  # every list a finding can be in, in the order they count
 
 # How a domain or a list got its place: by what the text says, or by a guess mgi check reports.
 STATED = "stated"  # a heading or label that names it

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from mgi_cli.errors import MgiError, NothingFound
-from mgi_cli.model import KINDS, Domain, DomainFindings, Profile
+from mgi_cli.model import KINDS, LISTS, UNSORTED, Domain, DomainFindings, Profile
 from mgi_cli.text import fold
 
 MAX_QUERY_CHARS = 500
@@ -131,7 +131,7 @@ class Corpus:
         which = bisect_right(self._starts, number) - 1
         profile, offset = self.profiles[which], number - self._starts[which]
         for block in profile.domains:
-            for kind in KINDS:
+            for kind in LISTS:
                 found = block.findings(kind)
                 if offset < len(found):
                     return profile, block, kind, offset + 1
@@ -187,7 +187,8 @@ class Corpus:
         for number in candidates:
             if filtered:
                 profile, block, kind, _ = self.locate(number)
-                if domain and block.domain.key != domain.key or kind not in kinds:
+                shown = (*kinds, UNSORTED) if set(kinds) == set(KINDS) else kinds
+                if domain and block.domain.key != domain.key or kind not in shown:
                     continue
                 if wanted is not None and profile.id not in wanted:
                     continue
@@ -230,7 +231,7 @@ def _finding_count(profile: Profile) -> int:
     known = getattr(profile.domains, "finding_count", None)
     if known is not None:
         return known
-    return sum(len(b.strengths) + len(b.gaps) for b in profile.domains)
+    return sum(len(b.findings(kind)) for b in profile.domains for kind in LISTS)
 
 
 def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:

@@ -16,9 +16,9 @@ from typing import Any, NamedTuple
 
 from mgi_cli import __version__
 from mgi_cli.atomic import write_text
-from mgi_cli.model import Problem, Profile
+from mgi_cli.model import LISTS, Problem, Profile
 
-FORMAT = 4
+FORMAT = 5
 
 
 class Snapshot(NamedTuple):
@@ -179,7 +179,7 @@ def store(folder: Path, marks: list[list[Any]], snapshot: Snapshot, profile_ids:
         "profiles": [
             [[getattr(p, f) for f in FIELDS], list(p.aliases),
              json.dumps(domains_record(p.domains), ensure_ascii=False, separators=(",", ":")),
-             sum(len(b.strengths) + len(b.gaps) for b in p.domains)]
+             sum(len(b.findings(kind)) for b in p.domains for kind in LISTS)]
             for p in snapshot.profiles
         ],
         "problems": [[p.source, p.line, p.message, p.warn, p.note] for p in snapshot.problems],

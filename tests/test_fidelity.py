@@ -392,3 +392,42 @@ def test_no_gap_lands_among_strengths_without_a_report(seeds, seed_index, glyph,
     strengths_read = {t for s, _ in read.values() for t in s}
     if gaps & strengths_read:
         assert [p for p in problems if p.warn]
+
+
+UNLABELLED = """Key findings
+Partnerships
+
+  • Kenya cooperates with Uganda on bus routes.
+  • Another finding about cooperation.
+
+Key findings
+Migrants' rights
+
+Migration Governance: examples of well-developed areas
+
+  • A right.
+
+Areas with potential for further development
+
+  • A gap.
+
+Migration Governance Profile: Republic of Kenya
+"""
+
+
+def test_findings_of_neither_list_are_kept_apart_shown_and_found(run, tmp_path):
+    (tmp_path / "kenya.txt").write_text(UNLABELLED, encoding="utf-8")
+    profile, problems = parse_profile(UNLABELLED, "kenya.txt")
+    partnerships = profile.domains[2]
+    assert (partnerships.strengths, partnerships.gaps) == ((), ())
+    assert partnerships.unsorted == ("Kenya cooperates with Uganda on bus routes.",
+                                     "Another finding about cooperation.")
+    assert warnings(problems) == [
+        (4, "2 findings under 'Partnerships' with no list label (line 4); kept unsorted")]
+    shown = run("--data-dir", str(tmp_path), "show", "kenya", "-d", "3").stdout
+    assert ("  Findings whose list the text does not tell (see mgi check)\n"
+            "  • Kenya cooperates with Uganda on bus routes.\n") in shown
+    found = json.loads(run("--data-dir", str(tmp_path), "search", "bus", "-f", "json").stdout)
+    assert [(h["domain"], h["kind"]) for h in found["hits"]] == [("partnerships", "unsorted")]
+    data = json.loads(run("--data-dir", str(tmp_path), "list", "-f", "json").stdout)
+    assert (data[0]["strengths"], data[0]["gaps"]) == (1, 1)  # never counted as either
