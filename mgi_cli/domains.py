@@ -172,6 +172,7 @@ def heading_number(heading: str) -> Domain | None:
     return DOMAINS[number - 1].domain if 1 <= number <= len(DOMAINS) else None
 
 
+@lru_cache(maxsize=4096)  # asked of a line by the classifier and again by the parser
 def normalize_heading(heading: str) -> str | None:
     """The key of the domain a heading names, or None when it names none or several."""
     if len(heading) > MAX_HEADING_CHARS or _OTHER_INDEX.match(fold(heading)):

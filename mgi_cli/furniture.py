@@ -79,7 +79,7 @@ def _cuts_a_sentence(lines: Sequence[str], index: int) -> bool:
 def _could_be_furniture(text: str) -> bool:
     """Headers and footers are short and have words; they do not go on in lower case from the
     line before, as the wrapped tail of a sentence does ("further development.")."""
-    if not text or len(text) > MAX_FURNITURE_CHARS or sum(c.isalpha() for c in text) < 3:
+    if not text or len(text) > MAX_FURNITURE_CHARS or sum(map(str.isalpha, text)) < 3:
         return False
     return not text[:1].islower() or bool(_ADDRESS.search(text))
 

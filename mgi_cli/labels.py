@@ -17,6 +17,7 @@ label only when it is brief or ends with a colon, so the first line of a hard-wr
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mgi_cli.model import GAPS, STRENGTHS
 from mgi_cli.text import fold
@@ -73,6 +74,7 @@ def is_label_shaped(line: str) -> bool:
         (".", ";", ","))
 
 
+@lru_cache(maxsize=4096)  # the parser asks of a line more than once, and labels repeat
 def list_label(line: str) -> str | None:
     """STRENGTHS or GAPS when a line is a list label whose meaning mgi can tell, else None.
     A label starts with a capital, as a line of its own does; a wrapped finding goes on in
