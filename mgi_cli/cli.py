@@ -297,9 +297,11 @@ def _kinds(only: Kind | None) -> tuple[str, ...]:
 
 
 def _domain(domain: str | None):
+    if domain is None:  # most runs: the domain table is not imported
+        return None
     from mgi_cli.domains import resolve_domain
 
-    return resolve_domain(domain) if domain is not None else None
+    return resolve_domain(domain)
 
 
 # -- commands ---------------------------------------------------------------------------------

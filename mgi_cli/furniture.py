@@ -36,7 +36,7 @@ def furniture_lines(lines: Sequence[str]) -> set[int]:
     for key, indexes in seen.items():
         if len(indexes) < 2 or not _spread(indexes) or _is_structure(lines, indexes[0]):
             continue
-        if "#" in key and len(numbers[key]) > 1:
+        if "#" in key and len(numbers[key]) > 1 and not _ends_a_sentence(lines[indexes[0]]):
             numbered.update(indexes)
         elif len(indexes) >= 3:
             repeated.append(indexes)
@@ -45,6 +45,13 @@ def furniture_lines(lines: Sequence[str]) -> set[int]:
         if any(_at_page_break(lines, i, numbered) or _cuts_a_sentence(lines, i) for i in indexes):
             found.update(indexes)
     return found
+
+
+def _ends_a_sentence(line: str) -> bool:
+    """A footer ends no sentence; "Convention No. 97." twice is text, not a page number."""
+    from mgi_cli.lines import SENTENCE_END
+
+    return bool(SENTENCE_END.search(line.strip()))
 
 
 def _neighbours(lines: Sequence[str], index: int) -> tuple[int | None, int | None]:

@@ -41,6 +41,10 @@ _GAPS = re.compile(
     r"|susceptibles?|pourrai\w*|podrian|could be|gaps?|lacunes?|brechas?|weakness\w*"
     r"|faiblesses?|debilidad\w*|development needs?|room for)\b"
 )
+# "Less well-developed areas", "not yet well developed", "moins bien développés",
+# "aún no bien desarrollados": well developed, negated, is the second list.
+_NEGATED = re.compile(r"\b(less|not( yet)?|moins|pas( encore)?|peu|no|aun no|menos)( \w+)? "
+                      r"(well|bien)\b")
 # Words that name a list rather than a domain: "Areas ...", "Domaines ...", "Exemples ...".
 _LIST_WORDS = re.compile(
     r"\b(areas?|domaines?|areas?|ambitos?|aspects?|aspectos?|exampl\w*|exempl\w*|ejempl\w*"
@@ -82,7 +86,8 @@ def list_label(line: str) -> str | None:
     if not is_label_shaped(line) or not _starts_upper(line):
         return None
     text = plain(line)
-    gaps, strengths = bool(_GAPS.search(text)), bool(_STRENGTHS.search(text))
+    gaps = bool(_GAPS.search(text) or _NEGATED.search(text))
+    strengths = bool(_STRENGTHS.search(text)) and not _NEGATED.search(text)
     if gaps == strengths:  # neither, or both: no label mgi can name
         return None
     if not _LIST_WORDS.search(text) and not _reads_as_label(line, text):

@@ -285,6 +285,8 @@ def _continues_sentence(state: _State, line: str) -> bool:
     if state.bullet is None or not _continues(state, line):
         return False
     text = line.strip()
+    if state.glyphs and state.blank_before and _starts_upper(text):
+        return False  # after a blank line, a bulleted finding's text does not go on
     return not SENTENCE_END.search(state.bullet[-1]) or not text[:1].isupper()
 
 
@@ -316,7 +318,8 @@ def _unknown_label(state: _State, index: int) -> tuple[str, int] | None:
     bullets, in a domain that has room for another list. Returns it and the next index."""
     if state.block is None or not _room_for_list(state.block):
         return None
-    if state.bullet is not None and not SENTENCE_END.search(state.bullet[-1]):
+    unfinished = state.bullet is not None and not SENTENCE_END.search(state.bullet[-1])
+    if unfinished and not (state.glyphs and state.blank_before):
         return None  # the open finding goes on
     return _label_shaped_at(state, index)
 

@@ -431,3 +431,29 @@ def test_findings_of_neither_list_are_kept_apart_shown_and_found(run, tmp_path):
     assert [(h["domain"], h["kind"]) for h in found["hits"]] == [("partnerships", "unsorted")]
     data = json.loads(run("--data-dir", str(tmp_path), "list", "-f", "json").stdout)
     assert (data[0]["strengths"], data[0]["gaps"]) == (1, 1)  # never counted as either
+
+
+def test_label_after_a_finding_with_no_full_stop_starts_the_next_list():
+    text = UNLABELLED.replace("  • Kenya cooperates with Uganda on bus routes.\n"
+                              "  • Another finding about cooperation.\n",
+                              "Migration Governance: examples of well-developed areas\n\n"
+                              "  • Kenya cooperates with Uganda on bus routes\n\n"
+                              "Potential for further development\n\n"
+                              "  • No agreement with Tanzania\n")
+    profile, problems = parse_profile(text, "kenya.txt")
+    assert (profile.domains[2].strengths, profile.domains[2].gaps) == (
+        ("Kenya cooperates with Uganda on bus routes",), ("No agreement with Tanzania",))
+    assert warnings(problems) == []
+
+
+@pytest.mark.parametrize("label", ["Less well-developed areas", "Domaines moins bien développés",
+                                   "Areas that are not yet well developed",
+                                   "Ámbitos aún no bien desarrollados"])
+def test_negated_well_developed_labels_the_second_list(label):
+    assert list_label(label) == GAPS
+
+
+def test_lines_that_differ_by_a_number_but_end_a_sentence_are_text():
+    text = ["  • Kazakhstan has ratified ILO", "    Convention No. 97.", "  • Other.",
+            "  • It has not ratified ILO", "    Convention No. 143.", "  • More."]
+    assert furniture_lines(text) == set()
