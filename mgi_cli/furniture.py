@@ -115,4 +115,9 @@ def _is_structure(lines: Sequence[str], index: int) -> bool:
     before = next((ln.strip() for ln in reversed(lines[max(0, index - 3):index]) if ln.strip()),
                   "")
     after = next((ln.strip() for ln in lines[index + 1:index + 4] if ln.strip()), "")
-    return bool(list_label(f"{text} {after}") or list_label(f"{before} {text}"))
+    # Only an unfinished label joins its neighbour: a running header after a whole label
+    # ("Areas with potential for further development" / "REPUBLIC OF ... | PROFILE 2018")
+    # is still furniture.
+    wraps_next = list_label(after) is None and list_label(f"{text} {after}")
+    wraps_previous = list_label(before) is None and list_label(f"{before} {text}")
+    return bool(wraps_next or wraps_previous)

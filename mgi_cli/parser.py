@@ -85,6 +85,7 @@ _COMPOUND_TAILS = {
     "sponsored", "driven", "centred", "centered", "focused", "bound", "income", "skilled",
     "year", "time", "old", "in", "out", "on", "off", "like", "wise",
 }
+MAX_TAIL_WORDS = 4  # the words of a label a narrow column wraps onto a line of their own
 # How the reports name each list.
 _LIST_WORDS = {STRENGTHS: "well-developed areas", GAPS: "further development"}
 
@@ -298,9 +299,13 @@ def _goes_on_in_lower_case(state: _State, following: int) -> bool:
 
 def _label_tail(state: _State, label: str, following: int) -> bool:
     """Whether the next line ends a label wrapped by a narrow column ("... de desarrollo" /
-    "adicional"): a word or two, in lower case, that still reads as the same label."""
+    "adicional", "Domaines susceptibles" / "d'être développés davantage", "... FOR FURTHER" /
+    "DEVELOPMENT"): a few words, in lower case (or in capitals after a label in capitals),
+    that end no sentence and still read as the same label."""
     tail = state.lines[following].strip()
-    if len(tail.split()) > 2 or not tail[:1].islower() or state.kinds[following] == BULLET:
+    shouting = label.isupper() and tail.isupper()
+    if (len(tail.split()) > MAX_TAIL_WORDS or not (tail[:1].islower() or shouting)
+            or state.kinds[following] == BULLET or SENTENCE_END.search(tail)):
         return False
     return labels.list_label(_join(label, tail, state)) is not None
 

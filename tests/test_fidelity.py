@@ -457,3 +457,16 @@ def test_lines_that_differ_by_a_number_but_end_a_sentence_are_text():
     text = ["  • Kazakhstan has ratified ILO", "    Convention No. 97.", "  • Other.",
             "  • It has not ratified ILO", "    Convention No. 143.", "  • More."]
     assert furniture_lines(text) == set()
+
+
+@pytest.mark.parametrize("name", [
+    "wrapped_label_no_glyphs_en.txt",  # "Areas with potential" / "for further development"
+    "wrapped_label_no_glyphs_fr.txt",  # "Domaines susceptibles" / "d'être développés davantage"
+    "wrapped_label_capitals.txt",  # "AREAS WITH POTENTIAL FOR FURTHER" / "DEVELOPMENT"
+    "running_header_after_label.txt",  # a running header right under a list label
+])
+def test_variants_a_new_user_met_read_as_the_seed(seeds, name):
+    profile, problems = load(name)
+    seed = next(p for p in seeds.profiles if p.id == "kazakhstan")
+    assert texts(profile) == texts(seed)
+    assert warnings(problems) == []
