@@ -178,10 +178,12 @@ def parse_profile(text: str, source: str = "<text>") -> tuple[Profile, list[Prob
 
 
 def _has_structure(state: _State) -> bool:
-    """A profile has a domain heading or a list label mgi can read; a notes file with a few
-    bullets has neither."""
-    return any(block.mapped != UNCLASSIFIED or any(run.stated for run in block.lists)
-               for block in state.blocks)
+    """A profile has a domain heading, both MGI lists or an MGI title; a notes file with a
+    few bullets, even under one label-like line ("Areas to strengthen:"), has none."""
+    if state.title or any(block.mapped != UNCLASSIFIED for block in state.blocks):
+        return True
+    stated = {run.stated for block in state.blocks for run in block.lists}
+    return set(KINDS) <= stated
 
 
 def _read_line(state: _State, index: int) -> int:

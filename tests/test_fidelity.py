@@ -22,7 +22,7 @@ from mgi_cli.labels import is_section_marker, list_label
 from mgi_cli.language import detect
 from mgi_cli.loader import decode, load_paths
 from mgi_cli.model import BY_NUMBER, BY_POSITION, GAPS, STATED, STRENGTHS, UNCLASSIFIED
-from mgi_cli.parser import parse_profile
+from mgi_cli.parser import NotAProfile, parse_profile
 from tests.dress import Dress, write
 
 FIDELITY = Path(__file__).parent / "fixtures" / "fidelity"
@@ -470,3 +470,9 @@ def test_variants_a_new_user_met_read_as_the_seed(seeds, name):
     seed = next(p for p in seeds.profiles if p.id == "kazakhstan")
     assert texts(profile) == texts(seed)
     assert warnings(problems) == []
+
+
+def test_notes_under_one_label_like_line_are_not_a_profile():
+    with pytest.raises(NotAProfile):
+        parse_profile("Notes for the mission\n\nAreas to strengthen:\n\n- call the county\n"
+                      "- send the draft\n", "notes.txt")
