@@ -18,7 +18,7 @@ from mgi_cli import __version__
 from mgi_cli.atomic import write_text
 from mgi_cli.model import Domain, DomainFindings, Problem, Profile
 
-FORMAT = 3
+FORMAT = 4
 
 
 def cache_folder() -> Path | None:
@@ -96,7 +96,7 @@ def profile_record(profile: Profile, problems: list[Problem]) -> dict[str, Any]:
 
 def domains_record(domains) -> list[list[Any]]:
     return [[b.domain.key, b.domain.number, b.domain.name, b.heading, list(b.strengths),
-             list(b.gaps), b.present, b.mapped, list(b.placed), list(b.unsorted)]
+             list(b.gaps), b.present, list(b.placed), list(b.unsorted)]
             for b in domains]
 
 
@@ -105,8 +105,8 @@ def domains_from_record(blocks: list[list[Any]]) -> tuple[DomainFindings, ...]:
     return tuple(
         _restore(DomainFindings, domain=known.setdefault((k, n, name), Domain(k, n, name)),
                  heading=heading, strengths=tuple(strengths), gaps=tuple(gaps), present=present,
-                 mapped=mapped, placed=tuple(placed), unsorted=tuple(unsorted))
-        for k, n, name, heading, strengths, gaps, present, mapped, placed, unsorted in blocks
+                 placed=tuple(placed), unsorted=tuple(unsorted))
+        for k, n, name, heading, strengths, gaps, present, placed, unsorted in blocks
     )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mgi_cli.model import KINDS, UNSORTED, Problem, Profile
+from mgi_cli.text import plural
 
 if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
     from mgi_cli.catalog import Catalog
@@ -50,13 +51,10 @@ def summary(files: Sequence[FileCheck]) -> str:
     notes = sum(len(f.notes) for f in files)
     unread = sum(1 for f in files if f.profile is None)
     return (
-        f"{_plural(len(files), 'file')}, {_plural(len(profiles), 'profile')}, "
-        f"{_plural(findings, 'finding')}, {_plural(problems, 'problem')}"
+        f"{plural(len(files), 'file')}, {plural(len(profiles), 'profile')}, "
+        f"{plural(findings, 'finding')}, {plural(problems, 'problem')}"
         + (f" ({unread} not read)" if unread else "")
         + (": clean, nothing guessed" if files and all(f.clean for f in files) else "")
-        + (f" ({_plural(notes, 'note')})" if notes else "")
+        + (f" ({plural(notes, 'note')})" if notes else "")
     )
 
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"

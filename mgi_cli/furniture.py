@@ -16,6 +16,9 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from mgi_cli import lines as kinds
+from mgi_cli.labels import list_label
+
 MAX_FURNITURE_CHARS = 160
 _NUMBERS = re.compile(r"\d+")
 _ADDRESS = re.compile(r"www\.|://|@")  # a footer that names a web site or an e-mail
@@ -49,9 +52,7 @@ def furniture_lines(lines: Sequence[str]) -> set[int]:
 
 def _ends_a_sentence(line: str) -> bool:
     """A footer ends no sentence; "Convention No. 97." twice is text, not a page number."""
-    from mgi_cli.lines import SENTENCE_END
-
-    return bool(SENTENCE_END.search(line.strip()))
+    return bool(kinds.SENTENCE_END.search(line.strip()))
 
 
 def _neighbours(lines: Sequence[str], index: int) -> tuple[int | None, int | None]:
@@ -65,16 +66,12 @@ def _neighbours(lines: Sequence[str], index: int) -> tuple[int | None, int | Non
 
 def _at_page_break(lines: Sequence[str], index: int, numbered: set[int]) -> bool:
     """Next to a numbered footer or a bare page number, as a running header is."""
-    from mgi_cli.lines import PAGE
-
-    return any(i is not None and (i in numbered or PAGE.match(lines[i]))
+    return any(i is not None and (i in numbered or kinds.PAGE.match(lines[i]))
                for i in _neighbours(lines, index))
 
 
 def _cuts_a_sentence(lines: Sequence[str], index: int) -> bool:
     """Between a line of text that has not ended its sentence and the rest of it."""
-    from mgi_cli import lines as kinds
-
     before, after = _neighbours(lines, index)
     if before is None or after is None:
         return False
@@ -105,16 +102,12 @@ def _is_structure(lines: Sequence[str], index: int) -> bool:
     """Lines a profile repeats on purpose, alone or as half of a label wrapped over two lines
     ("Migration Governance: examples of" / "well-developed areas"); bare page numbers, which
     the parser drops on their own."""
-    from mgi_cli import lines as kinds
-    from mgi_cli.labels import list_label
-
     kind = kinds.classify(lines[index])
     if kind in (kinds.MARKER, kinds.LABEL, kinds.HEADING, kinds.BULLET, kinds.PAGE_NUMBER):
         return True
     text = lines[index].strip()
-    before = next((ln.strip() for ln in reversed(lines[max(0, index - 3):index]) if ln.strip()),
-                  "")
-    after = next((ln.strip() for ln in lines[index + 1:index + 4] if ln.strip()), "")
+    before, after = (lines[i].strip() if i is not None else ""
+                     for i in _neighbours(lines, index))
     # Only an unfinished label joins its neighbour: a running header after a whole label
     # ("Areas with potential for further development" / "REPUBLIC OF ... | PROFILE 2018")
     # is still furniture.

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 
 from mgi_cli.model import GAPS, STRENGTHS
-from mgi_cli.text import fold
+from mgi_cli.text import fold, starts_upper
 
 MAX_LABEL_WORDS = 14
 MAX_LABEL_CHARS = 200
@@ -47,7 +47,7 @@ _NEGATED = re.compile(r"\b(less|not( yet)?|moins|pas( encore)?|peu|no|aun no|men
                       r"(well|bien)\b")
 # Words that name a list rather than a domain: "Areas ...", "Domaines ...", "Exemples ...".
 _LIST_WORDS = re.compile(
-    r"\b(areas?|domaines?|areas?|ambitos?|aspects?|aspectos?|exampl\w*|exempl\w*|ejempl\w*"
+    r"\b(areas?|domaines?|ambitos?|aspects?|aspectos?|exampl\w*|exempl\w*|ejempl\w*"
     r"|fields?|points?)\b"
 )
 # "Key findings" and its kind: a findings word, alone or with a word saying "main" or "key",
@@ -83,17 +83,19 @@ def list_label(line: str) -> str | None:
     """STRENGTHS or GAPS when a line is a list label whose meaning mgi can tell, else None.
     A label starts with a capital, as a line of its own does; a wrapped finding goes on in
     lower case ("and utilize the full potential of migration for the")."""
-    if not is_label_shaped(line) or not _starts_upper(line):
+    if not is_label_shaped(line) or not starts_upper(line):
         return None
     text = plain(line)
-    gaps = bool(_GAPS.search(text) or _NEGATED.search(text))
-    strengths = bool(_STRENGTHS.search(text)) and not _NEGATED.search(text)
+    negated = bool(_NEGATED.search(text))
+    gaps = negated or bool(_GAPS.search(text))
+    strengths = not negated and bool(_STRENGTHS.search(text))
     if gaps == strengths:  # neither, or both: no label mgi can name
         return None
-    if not _LIST_WORDS.search(text) and not _reads_as_label(line, text):
-        return None  # "... targets potential" is a wrapped finding's first line
-    if not _LIST_WORDS.search(text) and _names_a_domain(line):
-        return None  # "Strengthening partnerships" is a heading, not a label
+    if not _LIST_WORDS.search(text):
+        if not _reads_as_label(line, text):
+            return None  # "... targets potential" is a wrapped finding's first line
+        if _names_a_domain(line):
+            return None  # "Strengthening partnerships" is a heading, not a label
     return GAPS if gaps else STRENGTHS
 
 
@@ -101,11 +103,6 @@ def _reads_as_label(line: str, text: str) -> bool:
     """A label that names no list ("Good practices", "Things to improve:") is brief, or
     introduces what follows."""
     return len(text.split()) <= MAX_BARE_LABEL_WORDS or line.rstrip().endswith(":")
-
-
-def _starts_upper(line: str) -> bool:
-    letter = next((c for c in line if c.isalpha()), "")
-    return letter.isupper()
 
 
 def _names_a_domain(line: str) -> bool:

@@ -42,8 +42,9 @@ class DomainFindings:
     strengths: tuple[str, ...] = ()
     gaps: tuple[str, ...] = ()
     present: bool = True
-    mapped: str = STATED  # how the heading was mapped to the domain
-    placed: tuple[str, str] = (STATED, STATED)  # how each list (strengths, gaps) was told
+    # How each list (strengths, gaps) was told: by its label, or, where a guess was made,
+    # by its heading's number, by its position, or not at all (unclassified).
+    placed: tuple[str, str] = (STATED, STATED)
     unsorted: tuple[str, ...] = ()  # findings of neither list that could be told
 
     def findings(self, kind: str) -> tuple[str, ...]:

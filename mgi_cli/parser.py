@@ -60,7 +60,7 @@ from mgi_cli.model import (
     Problem,
     Profile,
 )
-from mgi_cli.text import clean, fold, slugify
+from mgi_cli.text import clean, fold, plural, slugify, starts_upper
 
 _LABEL_START = re.compile(
     r"^(migration governance|gouvernance des migrations|gobernanza de la migracion|examples"
@@ -87,7 +87,7 @@ _COMPOUND_TAILS = {
 }
 MAX_TAIL_WORDS = 4  # the words of a label a narrow column wraps onto a line of their own
 # How the reports name each list.
-_LIST_WORDS = {STRENGTHS: "well-developed areas", GAPS: "further development"}
+_LIST_NAMES = {STRENGTHS: "well-developed areas", GAPS: "further development"}
 
 
 class NotAProfile(MgiError):
@@ -288,7 +288,7 @@ def _continues_sentence(state: _State, line: str) -> bool:
     if state.bullet is None or not _continues(state, line):
         return False
     text = line.strip()
-    if state.glyphs and state.blank_before and _starts_upper(text):
+    if state.glyphs and state.blank_before and starts_upper(text):
         return False  # after a blank line, a bulleted finding's text does not go on
     return not SENTENCE_END.search(state.bullet[-1]) or not text[:1].isupper()
 
@@ -337,7 +337,7 @@ def _label_shaped_at(state: _State, index: int, ahead: bool = False) -> tuple[st
     set out to the left of the indented findings of a list without glyphs. Looking `ahead`
     (from a heading two lines up) only the first two count: the open list is not that one's."""
     text = state.lines[index].strip()
-    if state.kinds[index] != SHORT or not _starts_upper(text):
+    if state.kinds[index] != SHORT or not starts_upper(text):
         return None
     consumed, following = index + 1, _next_text(state, index)
     if following is not None and _is_tail(state, following):
@@ -353,10 +353,10 @@ def _label_shaped_at(state: _State, index: int, ahead: bool = False) -> tuple[st
     # of a hard-wrapped finding: a wrapped line fills the column, as the last finding's did.
     column = max((len(line) for line in state.bullet or ()), default=0)
     brief = (in_list and len(text.split()) <= 6 and len(text) < column / 2
-             and _starts_upper(state.lines[following]))
+             and starts_upper(state.lines[following]))
     reads_as_label = (text.endswith(":") or _LABEL_START.match(fold(text[:60])) or outdented
                       or brief)
-    starts_item = state.kinds[following] in (PROSE, SHORT) and _starts_upper(
+    starts_item = state.kinds[following] in (PROSE, SHORT) and starts_upper(
         state.lines[following])
     return (text, consumed) if reads_as_label and starts_item else None
 
@@ -365,11 +365,6 @@ def _is_tail(state: _State, index: int) -> bool:
     """A label's last words wrapped onto a line of their own ("développés davantage")."""
     tail = state.lines[index].strip()
     return state.kinds[index] == SHORT and tail[:1].islower() and len(tail.split()) <= 4
-
-
-def _starts_upper(text: str) -> bool:
-    letter = next((c for c in text if c.isalpha()), "")
-    return letter.isupper()
 
 
 def _room_for_list(block: _Block) -> bool:
@@ -426,7 +421,7 @@ def _is_heading(state: _State, index: int) -> bool:
     if labels.is_introduction(text) and (state.after_marker or state.block is None):
         return True
     meaning = kind == HEADING and domains.normalize_heading(text) is not None
-    if _continues(state, state.lines[index]) and (not meaning or not _starts_upper(text)):
+    if _continues(state, state.lines[index]) and (not meaning or not starts_upper(text)):
         return False
     following = _next_text(state, index)
     if following is not None and (_label_at(state, following)[0] is not None
@@ -439,7 +434,7 @@ def _is_heading(state: _State, index: int) -> bool:
     # A label-like line where the domain has no room for another list: a heading mgi cannot
     # name, which starts a block of its own rather than being merged into this one.
     return (kind == SHORT and state.block is not None and not _room_for_list(state.block)
-            and _bullets_follow(state, index) and _starts_upper(text))
+            and _bullets_follow(state, index) and starts_upper(text))
 
 
 def _bullets_follow(state: _State, index: int) -> bool:
@@ -573,10 +568,6 @@ def _shorten(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 # -- placement: blocks -> domains, lists -> kinds, every guess reported -----------------------
 
 
@@ -637,9 +628,9 @@ def _resolve_lists(state: _State, block: _Block):
     for position, run in enumerate(block.lists):
         if run.stated:
             if run.stated in seen and run.items:
-                state.problem(run.line, f"a second {_LIST_WORDS[run.stated]} label in one "
+                state.problem(run.line, f"a second {_LIST_NAMES[run.stated]} label in one "
                                         f"domain: {run.label!r} (line {run.line}); its "
-                                        f"{_plural(len(run.items), 'finding')} joined to that "
+                                        f"{plural(len(run.items), 'finding')} joined to that "
                                         "list")
             seen.add(run.stated)
             yield run, run.stated, STATED
@@ -654,8 +645,8 @@ def _resolve_lists(state: _State, block: _Block):
 
 
 def _guess_message(block: _Block, run: _List, kind: str) -> str:
-    findings = _plural(len(run.items), "finding")
-    outcome = (f"taken as {_LIST_WORDS[kind]} by position" if kind != UNSORTED
+    findings = plural(len(run.items), "finding")
+    outcome = (f"taken as {_LIST_NAMES[kind]} by position" if kind != UNSORTED
                else "kept unsorted")
     if run.label:
         return (f"list label not recognised: {run.label!r} (line {run.line}); its {findings} "
@@ -715,7 +706,7 @@ def _findings(domain: Domain, found: _Placed | None) -> DomainFindings:
     placed = tuple(found.reasons.get(kind, found.mapped) for kind in KINDS)
     return DomainFindings(
         domain, found.heading, tuple(lists[STRENGTHS]), tuple(lists[GAPS]),
-        mapped=found.mapped, placed=placed, unsorted=tuple(lists[UNSORTED]),
+        placed=placed, unsorted=tuple(lists[UNSORTED]),
     )
 
 
@@ -745,7 +736,7 @@ def _note_furniture(state: _State, furniture: list[int]) -> None:
         return
     pages = sum(1 for kind in state.kinds if kind == PAGE_NUMBER)
     example = state.lines[furniture[0]].strip()
-    count = _plural(len(furniture) + pages, "line")
+    count = plural(len(furniture) + pages, "line")
     state.problem(furniture[0] + 1, f"{count} of page furniture dropped (running headers, "
                                     f"footers, page numbers), such as {_shorten(example)!r}",
                   warn=False, note=True)

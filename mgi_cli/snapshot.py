@@ -18,7 +18,7 @@ from mgi_cli import __version__
 from mgi_cli.atomic import write_text
 from mgi_cli.model import LISTS, Problem, Profile
 
-FORMAT = 5
+FORMAT = 6
 
 
 class Snapshot(NamedTuple):

@@ -56,6 +56,18 @@ def fold(text: str) -> str:
     return _compiled(_COMBINING).sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
+def starts_upper(text: str) -> bool:
+    """Whether a text's first letter is a capital ("• Areas", "“Whole"): a line of its own
+    starts so, where a wrapped sentence goes on in lower case."""
+    letter = next((c for c in text if c.isalpha()), "")
+    return letter.isupper()
+
+
+def plural(count: int, noun: str) -> str:
+    """'1 finding', '3 findings'."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def slugify(text: str) -> str:
     """'Municipality of La Cruz' -> 'municipality-of-la-cruz'."""
     return "-".join(re.findall(r"[a-z0-9]+", fold(text)))
