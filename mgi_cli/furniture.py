@@ -75,9 +75,17 @@ def _cuts_a_sentence(lines: Sequence[str], index: int) -> bool:
     before, after = _neighbours(lines, index)
     if before is None or after is None:
         return False
-    previous = lines[before].strip()
-    return (kinds.classify(previous) in (kinds.BULLET, kinds.PROSE)
-            and not kinds.SENTENCE_END.search(previous))
+    previous, following = lines[before].strip(), lines[after].strip()
+    if kinds.SENTENCE_END.search(previous):
+        return False
+    kind = kinds.classify(previous)
+    if kind in (kinds.BULLET, kinds.PROSE):
+        return True
+    # A short line is prose cut short when the words go on in lower case after the header,
+    # unless it ends a label wrapped over two lines ("... examples of" / "well-developed areas").
+    earlier = _neighbours(lines, before)[0]
+    ends_label = earlier is not None and list_label(f"{lines[earlier].strip()} {previous}")
+    return kind == kinds.SHORT and following[:1].islower() and not ends_label
 
 
 def _could_be_furniture(text: str) -> bool:

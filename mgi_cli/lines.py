@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from mgi_cli import domains, labels, metadata
+from mgi_cli.text import fold
 
 BLANK = "blank"
 FURNITURE = "furniture"  # a running header or footer (see furniture.py)
@@ -20,6 +21,8 @@ PAGE_NUMBER = "page-number"
 MARKER = "marker"  # "Key findings" and its kind
 LABEL = "label"  # a list label whose meaning mgi can tell
 BULLET = "bullet"  # a line that starts with a bullet glyph
+CHROME = "chrome"  # a web page's or report's own text: "Download the profile (PDF)", "© IOM"
+FOOTNOTE = "footnote"  # "1 Based on the Migration Code, 2013.", at the foot of a PDF page
 DATE = "date"
 TITLE = "title"
 HEADING = "heading"  # a short line that names a domain, or carries a domain number
@@ -29,6 +32,17 @@ PROSE = "prose"
 BULLET_GLYPH = re.compile(r"^\s*(?:\(cid:\d+\)|[•●▪◦▫■□‣⁃∙·○►▶➢✓\uf0b7\uf0a7*\-–—])\s*(?=\S)")
 PAGE = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of|de|sur)\s*\d{1,3})?\s*$", re.I)
 SENTENCE_END = re.compile(r"[.!?;]['\"”’)\]]*$")
+# A list item's number or letter: "1.", "2)", "(3)", "a)", "(b)", "c.", "(iv)".
+ITEM_NUMBER = re.compile(r"^\s*(?:\(?(\d{1,2}|[a-z]|[ivx]{2,5})\)|(\d{1,2}|[a-z])\.)\s+(?=\S)")
+# Lines a page or report carries around its findings, in English, French and Spanish.
+_CHROME = re.compile(
+    r"^(?:©|\(c\)\s|copyright\b|all rights reserved|tous droits|todos los derechos"
+    r"|(?:download|telecharger|descargar|print|imprimer|imprimir|share|partager|compartir)"
+    r"(?:\s+(?:this|the|full|ce|cette|le|la|les|el|este|esta|pdf|report|profile)\b|\s*$)"
+    r"|(?:back to top|retour en haut|volver arriba|read more|lire la suite|leer mas)\b"
+    r"|https?://\S+$|www\.\S+$)"
+    r"|\((?:pdf|docx?)\b[^)]*\)$|\b\d+(?:[.,]\d+)?\s?[km]b\)?$", re.I)
+_FOOTNOTE = re.compile(r"^\d{1,3}\s+[A-ZÀ-Ý][a-zà-ÿ]+\b.*\S")
 
 
 def classify(line: str) -> str:
@@ -40,6 +54,8 @@ def classify(line: str) -> str:
         return PAGE_NUMBER
     if labels.is_section_marker(text):
         return MARKER
+    if is_chrome(text):
+        return CHROME
     if BULLET_GLYPH.match(line):
         return BULLET
     if labels.list_label(text) and not domains.heading_number(text):
@@ -50,6 +66,8 @@ def classify(line: str) -> str:
         return TITLE
     if is_heading_text(text) and (domains.normalize_heading(text) or domains.heading_number(text)):
         return HEADING
+    if _FOOTNOTE.match(text) and not domains.heading_number(text):
+        return FOOTNOTE
     return SHORT if labels.is_label_shaped(text) else PROSE
 
 
@@ -57,3 +75,10 @@ def is_heading_text(text: str) -> bool:
     """Short enough for a heading, and not a sentence."""
     return (len(text.split()) <= domains.MAX_HEADING_WORDS
             and not text.rstrip().endswith((".", ";", ",")))
+
+
+def is_chrome(text: str) -> bool:
+    """A page's own words ("Download the full profile (PDF, 2 MB)", "Share this page", "© IOM
+    2021", a bare address): short, and never a finding."""
+    return len(text) <= 80 and not SENTENCE_END.search(text) and bool(_CHROME.search(
+        fold(text)))

@@ -34,9 +34,13 @@ from mgi_cli.lines import (
     BLANK,
     BULLET,
     BULLET_GLYPH,
+    CHROME,
     DATE,
+    FOOTNOTE,
     FURNITURE,
     HEADING,
+    ITEM_NUMBER,
+    LABEL,
     MARKER,
     PAGE_NUMBER,
     PROSE,
@@ -78,6 +82,7 @@ _COMPOUND_HEADS = {
     "child", "age", "old", "cost", "state", "semi", "full", "part", "man", "half", "mid",
     "e", "follow", "time", "case", "region", "sub", "inter", "intra", "peer", "rights",
 }
+_ALWAYS_COMPOUND = {"well", "whole", "self", "cross", "non"}  # heads that split no word
 _COMPOUND_TAILS = {
     "based", "funded", "led", "related", "specific", "sensitive", "term", "made", "scale",
     "level", "wide", "owned", "run", "free", "friendly", "oriented", "responsive", "making",
@@ -129,9 +134,12 @@ class _State:
     run: _List | None = None  # the open list
     bullet: list[str] | None = None  # the open finding, line by line
     bullet_line: int = 0
-    glyphs: bool = False  # the current list marks its items with glyphs
+    glyphs: bool = False  # the current list marks its items with glyphs (or numbers)
+    item_number: int = 0  # the number of the open list's last numbered item
+    paragraphs: bool = False  # the current list, without glyphs, sets items apart by blanks
     item_indent: int = 0  # in a list without glyphs, the indentation of its items
     blank_before: bool = False
+    left_out: dict[str, list[int]] = field(default_factory=dict)  # CHROME/FOOTNOTE -> lines
     after_marker: bool = False
     in_introduction: bool = True
     title: str | None = None
@@ -174,6 +182,7 @@ def parse_profile(text: str, source: str = "<text>") -> tuple[Profile, list[Prob
     if not _has_structure(state):
         raise NotAProfile(f"{source}: no MGI domain headings or findings found")
     _note_furniture(state, sorted(furniture))
+    _note_left_out(state)
     return _build(state), state.problems
 
 
@@ -196,6 +205,9 @@ def _read_line(state: _State, index: int) -> int:
         return index + 1
     if kind in (FURNITURE, PAGE_NUMBER):
         return index + 1  # page furniture: as if the page break were not there
+    if kind in (CHROME, FOOTNOTE):
+        state.left_out.setdefault(kind, []).append(index + 1)
+        return index + 1  # never a finding; a sentence cut by a footnote reads on
     number = index + 1
     consumed = index + 1
     if kind == MARKER:
@@ -205,7 +217,7 @@ def _read_line(state: _State, index: int) -> int:
     label, consumed = _label_at(state, index)
     if label:
         _start_list(state, label, number, text)
-    elif kind == DATE and _is_date_line(state):
+    elif kind == DATE and _is_date_line(state, index):
         _close_bullet(state)
         state.published = state.published or metadata.parse_date(text)
     elif kind == TITLE:
@@ -214,6 +226,8 @@ def _read_line(state: _State, index: int) -> int:
         state.title = state.title or title
     elif kind == BULLET and not _is_dash_continuation(state, line):
         _read_bullet(state, line, number)
+    elif (item := _numbered_item(state, index)) is not None:
+        _start_bullet(state, item, number, glyph=True)
     elif (wrapped := _wrapped_heading(state, index)) is not None:
         _start_block(state, wrapped[0], number)
         consumed = wrapped[1]
@@ -229,12 +243,33 @@ def _read_line(state: _State, index: int) -> int:
     return consumed
 
 
-def _is_date_line(state: _State) -> bool:
-    """A date line ("2023 Octobre", "2021"), unless it continues a wrapped finding that has
-    not ended its sentence ("... adopted in" / "2021")."""
-    if state.bullet is None or state.blank_before:
+def _is_date_line(state: _State, index: int) -> bool:
+    """A date line ("2023 Octobre", "2021"), unless a bare year continues a wrapped finding
+    whose sentence visibly goes on ("... adopted in" / "2021", or "2021" / "and revised ...")."""
+    text = state.lines[index].strip()
+    if state.bullet is None or state.blank_before or not text.isdigit():
         return True
-    return bool(SENTENCE_END.search(state.bullet[-1]))
+    following = _next_text(state, index)
+    goes_on = following is not None and _goes_on_in_lower_case(state, following)
+    return not (_dangling(state.bullet[-1]) or goes_on)
+
+
+# Words no sentence ends on: a line that ends on one is cut mid-sentence.
+_DANGLING = frozenset("""
+    a an the of to in on at by for from with and or but as than that which whose its their
+    into under between since until including such le la les l un une des du de d au aux et ou
+    en dans par pour sur avec sans entre depuis dont qui que ses leur leurs el los las lo un
+    una unos unas del al y o e u en por para con sin entre desde hasta que cuyo sus su
+""".split())
+
+
+def _dangling(text: str) -> bool:
+    """Whether a line stops mid-sentence: on a comma, a dash, or a word such as "the"."""
+    text = text.rstrip()
+    if text.endswith((",", "-", "–", ":", "(")):
+        return True
+    words = re.findall(r"\w+", fold(text[-30:]))
+    return bool(words) and words[-1] in _DANGLING
 
 
 def _is_dash_continuation(state: _State, line: str) -> bool:
@@ -258,6 +293,41 @@ def _read_bullet(state: _State, line: str, number: int) -> None:
         _introduction_text(state, text)
     else:
         _start_bullet(state, text, number, glyph=True)
+
+
+def _numbered_item(state: _State, index: int) -> str | None:
+    """A numbered finding ("1. The Government ...", "b) Limited data ..."): in a list, and
+    not a domain heading, which comes before labels and names a domain or breaks the count.
+    Returns the finding's text, without its number."""
+    line = state.lines[index]
+    match = ITEM_NUMBER.match(line)
+    if match is None or state.block is None:
+        return None
+    text = line[match.end():].strip()
+    ordinals = _ordinals(match.group(1) or match.group(2))
+    if is_heading_text(text):  # a heading's shape: a finding only where its number fits
+        following = _next_text(state, index)
+        goes_on = following is not None and _goes_on_in_lower_case(state, following)
+        if (domains.normalize_heading(text) and not goes_on) or (
+                following is not None and _label_at(state, following)[0] is not None):
+            return None  # a numbered heading before its lists
+        first = (state.run is None or not state.run.items) and state.bullet is None
+        if not first and state.item_number + 1 not in ordinals:
+            return None
+    state.item_number = min(ordinals, key=lambda n: abs(n - state.item_number - 1))
+    return text
+
+
+def _ordinals(token: str) -> set[int]:
+    """What an item's number counts as: '3' -> 3, 'c' -> 3, 'iv' -> 4; 'i' and 'v' are a
+    letter or a roman numeral."""
+    token = token.lower()
+    if token.isdigit():
+        return {int(token)}
+    found = {ord(token) - 96} if len(token) == 1 else set()
+    roman = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8,
+             "ix": 9, "x": 10}
+    return found | ({roman[token]} if token in roman else set())
 
 
 def _label_at(state: _State, index: int) -> tuple[str | None, int]:
@@ -288,7 +358,7 @@ def _continues_sentence(state: _State, line: str) -> bool:
     if state.bullet is None or not _continues(state, line):
         return False
     text = line.strip()
-    if state.glyphs and state.blank_before and starts_upper(text):
+    if (state.glyphs or state.paragraphs) and state.blank_before and starts_upper(text):
         return False  # after a blank line, a bulleted finding's text does not go on
     return not SENTENCE_END.search(state.bullet[-1]) or not text[:1].isupper()
 
@@ -296,7 +366,8 @@ def _continues_sentence(state: _State, line: str) -> bool:
 def _goes_on_in_lower_case(state: _State, following: int) -> bool:
     """Whether the next line carries on a sentence, as no label's next line does."""
     text = state.lines[following].strip()
-    return state.kinds[following] in (SHORT, PROSE) and text[:1].islower()
+    return (state.kinds[following] in (SHORT, PROSE) and text[:1].islower()
+            and not ITEM_NUMBER.match(text))  # "a) The County ..." starts a finding
 
 
 def _label_tail(state: _State, label: str, following: int) -> bool:
@@ -326,7 +397,7 @@ def _unknown_label(state: _State, index: int) -> tuple[str, int] | None:
     if state.block is None or not _room_for_list(state.block):
         return None
     unfinished = state.bullet is not None and not SENTENCE_END.search(state.bullet[-1])
-    if unfinished and not (state.glyphs and state.blank_before):
+    if unfinished and not ((state.glyphs or state.paragraphs) and state.blank_before):
         return None  # the open finding goes on
     return _label_shaped_at(state, index)
 
@@ -469,7 +540,7 @@ def _start_list(state: _State, kind: str | None, number: int, label: str) -> Non
     state.in_introduction = False
     state.run = _List(label, number, kind)
     state.block.lists.append(state.run)
-    state.glyphs = False
+    state.glyphs, state.item_number, state.paragraphs = False, 0, False
 
 
 def _start_bullet(state: _State, text: str, number: int, glyph: bool) -> None:
@@ -493,6 +564,8 @@ def _continues(state: _State, line: str) -> bool:
     starts_lower = text[:1].islower() or not text[:1].isalpha()
     if state.glyphs:
         return not (state.blank_before and ended and not starts_lower)
+    if state.paragraphs:  # a blank line ends a finding, unless its sentence visibly goes on
+        return not state.blank_before or starts_lower or _dangling(state.bullet[-1])
     if _indent(line) != state.item_indent:  # flush or deeper: a wrapped line
         return True
     return not ended or starts_lower
@@ -503,6 +576,8 @@ def _read_text(state: _State, line: str, number: int) -> None:
     if state.bullet is not None and _continues(state, line):
         _extend(state, text)
     elif state.run is not None and not state.glyphs:
+        if not state.run.items and state.bullet is None:
+            state.paragraphs = _paragraph_style(state, number - 1)
         _start_bullet(state, text, number, glyph=False)
         state.item_indent = _indent(line)
     elif state.in_introduction or state.block is None:
@@ -510,6 +585,27 @@ def _read_text(state: _State, line: str, number: int) -> None:
     else:
         _close_bullet(state)
         state.problem(number, f"text outside any list, not a finding: {_shorten(text)!r}")
+
+
+def _paragraph_style(state: _State, index: int) -> bool:
+    """Whether a list without glyphs sets its findings apart by blank lines, and no line
+    ends a sentence to start another. Then a finding runs to the next blank line and needs
+    no full stop."""
+    blanks = sentence_ends = 0
+    previous, blank = None, False
+    end = index + 400  # a list is never longer; a long file costs no more
+    for kind, line in zip(state.kinds[index:end], state.lines[index:end], strict=True):
+        if kind in (LABEL, MARKER, BULLET, DATE, TITLE) or (kind == HEADING and blank):
+            break  # the end of the list
+        if kind == BLANK:
+            blank = previous is not None
+        elif kind not in (FURNITURE, PAGE_NUMBER, CHROME, FOOTNOTE):
+            if blank:
+                blanks += 1
+            elif previous and SENTENCE_END.search(previous) and starts_upper(line.strip()):
+                sentence_ends += 1
+            previous, blank = line.strip(), False
+    return blanks >= 1 and sentence_ends == 0
 
 
 def _introduction_text(state: _State, text: str) -> None:
@@ -559,9 +655,12 @@ def _is_compound(head: str, tail: str, state: _State) -> bool:
         return True
     if head + tail in state.vocabulary:
         return False
-    if head in _COMPOUND_HEADS or tail in _COMPOUND_TAILS:
+    if tail in _COMPOUND_TAILS or head in _ALWAYS_COMPOUND:
         return True
-    return head in state.vocabulary and tail in state.vocabulary and len(head) > 2
+    # A compound's tail is a word of its own ("self-" / "employed"); "man-" / "datory" is
+    # "mandatory" split, "pre-" / "vious" is "previous".
+    head_is_word = head in _COMPOUND_HEADS or (head in state.vocabulary and len(head) > 2)
+    return head_is_word and tail in state.vocabulary
 
 
 def _shorten(text: str, width: int = 60) -> str:
@@ -740,6 +839,17 @@ def _note_furniture(state: _State, furniture: list[int]) -> None:
     state.problem(furniture[0] + 1, f"{count} of page furniture dropped (running headers, "
                                     f"footers, page numbers), such as {_shorten(example)!r}",
                   warn=False, note=True)
+
+
+def _note_left_out(state: _State) -> None:
+    """The page's own words and footnotes set aside, never findings."""
+    names = {CHROME: "page text (download links, sharing, copyright)", FOOTNOTE: "footnotes"}
+    for kind, numbers in state.left_out.items():
+        example = state.lines[numbers[0] - 1].strip()
+        where = ", ".join(map(str, numbers[:5])) + (", …" if len(numbers) > 5 else "")
+        state.problem(numbers[0], f"{plural(len(numbers), 'line')} of {names[kind]} left out of "
+                                  f"the findings (lines {where}), such as "
+                                  f"{_shorten(example)!r}", warn=False, note=True)
 
 
 def _sentence(pattern: re.Pattern[str], text: str) -> str | None:

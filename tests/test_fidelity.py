@@ -476,3 +476,92 @@ def test_notes_under_one_label_like_line_are_not_a_profile():
     with pytest.raises(NotAProfile):
         parse_profile("Notes for the mission\n\nAreas to strengthen:\n\n- call the county\n"
                       "- send the draft\n", "notes.txt")
+
+
+# -- layouts a review met: numbers for glyphs, paragraphs, page text --------------------------
+
+
+def seed_texts(seeds, profile_id: str, full_stops: bool = True):
+    seed = next(p for p in seeds.profiles if p.id == profile_id)
+    found = texts(seed)
+    if full_stops:
+        return found
+    return {key: ([t.rstrip(". ") for t in strengths], [t.rstrip(". ") for t in gaps])
+            for key, (strengths, gaps) in found.items()}
+
+
+@pytest.mark.parametrize(("name", "profile_id"), [
+    ("numbered_findings.txt", "azerbaijan"),  # "1. The Migration Code ...", wrapped
+    ("lettered_findings.txt", "mombasa"),  # "a) There are no ...", wrapped
+    ("running_header_unnumbered.txt", "azerbaijan"),  # a header cutting sentences, no number
+    ("date_under_unfinished_finding.txt", "azerbaijan"),  # "... and referrals" / "September 2021"
+])
+def test_layouts_read_as_the_seed(seeds, name, profile_id):
+    profile, problems = load(name)
+    expected = seed_texts(seeds, profile_id)
+    if name.startswith("date_"):
+        last = expected["safe-migration"][1]
+        last[-1] = last[-1].rstrip(".")
+        assert profile.published == "2021-09"
+    assert texts(profile) == expected
+    assert warnings(problems) == []
+
+
+def test_paragraphs_with_no_full_stops_are_one_finding_each(seeds):
+    profile, problems = load("paragraphs_no_full_stops.txt")
+    assert texts(profile) == seed_texts(seeds, "azerbaijan", full_stops=False)
+    assert counts(profile) == SEED_COUNTS["azerbaijan"]
+    assert warnings(problems) == []
+
+
+def test_a_pages_own_text_and_footnotes_are_left_out_and_noted(seeds):
+    profile, problems = load("page_text_after_findings.txt")
+    assert texts(profile) == seed_texts(seeds, "azerbaijan")
+    assert warnings(problems) == []
+    assert [(p.line, p.message) for p in problems if p.note] == [
+        (150, "3 lines of page text (download links, sharing, copyright) left out of the "
+              "findings (lines 150, 151, 154), such as 'Download the full profile (PDF, 2.1 MB)'"),
+        (153, "1 line of footnotes left out of the findings (lines 153), such as '1 Based on "
+              "the Migration Code of the Republic of Azerbaijan…'"),
+    ]
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Download the full profile (PDF, 2.1 MB)", lines.CHROME),
+    ("Télécharger le profil (PDF)", lines.CHROME),
+    ("Compartir", lines.CHROME),
+    ("© OIM 2022", lines.CHROME),
+    ("https://www.migrationdataportal.org/overviews/mgi/kenya", lines.CHROME),
+    ("Share of migrants in formal jobs is not measured", lines.SHORT),
+    ("2 Based on the 2019 census.", lines.FOOTNOTE),
+    ("2. Whole-of-government approach", lines.HEADING),
+])
+def test_page_text_and_footnotes_are_told_from_findings(line, kind):
+    assert lines.classify(line) == kind
+
+
+def test_a_numbered_heading_after_numbered_findings_still_starts_its_domain():
+    text = ("Key findings\n1. Migrants' rights\n\nExamples of well-developed areas\n\n"
+            "1. Migrants have access to health care.\n\n"
+            "Areas with potential for further development\n\n1. Data is scarce.\n\n"
+            "2. Whole-of-government approach\n\nExamples of well-developed areas\n\n"
+            "1. A ministry leads on migration.\n\n"
+            "Areas with potential for further development\n\n1. No coordination body\n")
+    profile, problems = parse_profile(text, "numbers.txt")
+    assert counts(profile)[:2] == [(1, 1), (1, 1)]
+    assert profile.domains[1].gaps == ("No coordination body",)
+
+
+@pytest.mark.parametrize(("split", "joined"), [
+    ("man-\n  datory", "mandatory"),  # a word split after a common compound head
+    ("pre-\n  vious", "previous"),
+    ("self-\n  employed", "self-employed"),  # a compound
+    ("well-\n  being", "well-being"),
+    ("co-\n  operation", "cooperation"),
+])
+def test_a_hyphen_at_a_line_end_is_mended_only_where_it_split_a_word(split, joined):
+    text = (f"Key findings\nPartnerships\n\nExamples of well-developed areas\n\n"
+            f"  • Migrants have {split} access.\n\n"
+            "Areas with potential for further development\n\n  • None.\n")
+    profile, _ = parse_profile(text, "hyphen.txt")
+    assert profile.domains[2].strengths == (f"Migrants have {joined} access.",)
