@@ -1,3 +1,25 @@
-"""mgi: read, search and compare IOM Migration Governance Indicators profiles."""
+"""mgi: read, search and compare IOM Migration Governance Indicators profiles.
+
+    import mgi_cli
+    lib = mgi_cli.open()             # the bundled profiles, or mgi_cli.open("folder")
+    lib.profile("kazakhstan").name   # 'Republic of Kazakhstan'
+
+See mgi_cli.library for the whole API. Names are imported on first use: `mgi` starts on
+every Tab of shell completion, and most runs need none of them.
+"""
 
 __version__ = "0.1.0"
+
+__all__ = ["Library", "Problem", "Profile", "UnknownProfile", "__version__", "open"]
+
+_HOMES = {"open": "mgi_cli.library", "Library": "mgi_cli.library",
+          "UnknownProfile": "mgi_cli.catalog", "Profile": "mgi_cli.model",
+          "Problem": "mgi_cli.model"}
+
+
+def __getattr__(name: str):
+    if name in _HOMES:
+        from importlib import import_module
+
+        return getattr(import_module(_HOMES[name]), name)
+    raise AttributeError(f"module 'mgi_cli' has no attribute {name!r}")

@@ -10,8 +10,7 @@ from mgi_cli.model import KINDS, UNSORTED, Problem, Profile
 from mgi_cli.text import plural
 
 if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
-    from mgi_cli.catalog import Catalog
-    from mgi_cli.loader import LoadResult
+    from mgi_cli.library import Library
 
 
 @dataclass(frozen=True)
@@ -30,11 +29,11 @@ class FileCheck:
         return self.profile is not None and not self.problems
 
 
-def check(result: LoadResult, catalog: Catalog) -> list[FileCheck]:
+def check(library: Library) -> list[FileCheck]:
     """One entry per file tried (and per missing path), in the order they were read."""
-    problems = [*result.problems, *catalog.problems]
-    by_source = {p.source: p for p in catalog.profiles}
-    sources = list(dict.fromkeys([*result.files, *(p.source for p in problems)]))
+    problems = library.problems
+    by_source = {p.source: p for p in library.profiles}
+    sources = list(dict.fromkeys([*library.files, *(p.source for p in problems)]))
     checks = []
     for source in sources:
         found = sorted((p for p in problems if p.source == source), key=lambda p: p.line)

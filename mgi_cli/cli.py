@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -24,9 +24,7 @@ from mgi_cli.model import KINDS
 from mgi_cli.output import OutputFormat, SimpleFormat, write, write_json
 
 if TYPE_CHECKING:  # keep startup lean: the core is imported when a command needs it
-    from mgi_cli.catalog import Catalog
-    from mgi_cli.loader import LoadResult
-    from mgi_cli.snapshot import Snapshot
+    from mgi_cli.library import Library
 
 
 class _Lazy:
@@ -92,8 +90,10 @@ def complete_profile(ctx: typer.Context, incomplete: str) -> list[str]:
     """Profile ids for shell completion (never fails: completion must stay quiet)."""
     from mgi_cli.completion import profile_ids
 
-    data_dir = (ctx.find_root().params or {}).get("data_dir")
-    return [i for i in profile_ids(data_dir) if i.startswith(incomplete.lower())]
+    params = ctx.find_root().params or {}
+    language = getattr(params.get("lang"), "value", None) or os.environ.get("MGI_LANG", "en")
+    return [i for i in profile_ids(params.get("data_dir"), language)
+            if i.startswith(incomplete.lower())]
 
 
 def complete_domain(incomplete: str) -> list[str]:
@@ -141,8 +141,7 @@ class Settings:
                  language: str = "en") -> None:
         self.data_dir, self.no_color, self.pager = data_dir, no_color, pager
         self.language = language  # what a plain id prefers among a profile's translations
-        self.catalog: Catalog | None = None
-        self.postings: Mapping[str, str] | None = None  # the search index, from the cache
+        self.library: Library | None = None
 
 
 def _version(value: bool) -> None:
@@ -181,20 +180,22 @@ def main_options(
 PROGRESS_AFTER_SECONDS = 0.3
 
 
-def _catalog(ctx: typer.Context) -> Catalog:
+def _library(ctx: typer.Context) -> Library:
     """The profiles of the data folder (or the bundled seeds), loaded once per command."""
     settings: Settings = ctx.obj
-    if settings.catalog is None:
-        from mgi_cli.catalog import Catalog
+    if settings.library is None:
+        from mgi_cli import library
 
-        folder = _data_folder(ctx)
-        result = _load([folder], folder)
-        settings.catalog = Catalog(result.profiles, settings.language)
-        settings.postings = result.postings
-        _warn([p for p in (*result.problems, *settings.catalog.problems) if p.warn])
-        if not settings.catalog.profiles:
+        found = _with_progress(lambda on_file: library.open(
+            settings.data_dir, language=settings.language, on_file=on_file))
+        settings.library = found
+        for warning in found.warnings:
+            typer.echo(f"warning: {warning}", err=True)
+        _warn([p for p in found.problems if p.warn])
+        if not found.profiles:
+            folder = settings.data_dir or "the bundled profiles"
             raise NothingFound(f"No MGI profiles found in {str(folder)!r}; see mgi check.")
-    return settings.catalog
+    return settings.library
 
 
 WARNINGS_PER_FILE = 3
@@ -215,20 +216,11 @@ def _warn(problems: list) -> None:
             typer.echo(f"warning: {source}: {more} more problems (see mgi check)", err=True)
 
 
-def _load(paths: list[Path], folder: Path | None = None) -> LoadResult | Snapshot:
-    """Load profiles (a data `folder` through its snapshot); on a terminal, a progress bar on
-    stderr once loading takes a moment."""
-    def load(on_file=None):
-        if folder is not None:
-            from mgi_cli import snapshot
-
-            return snapshot.load_folder(folder, on_file)
-        from mgi_cli.loader import load_paths
-
-        return load_paths(paths, on_file=on_file)
-
+def _with_progress(load: Callable[[Any], Library]) -> Library:
+    """Run `load(on_file)`; on a terminal, a progress bar on stderr once loading takes a
+    moment."""
     if not sys.stderr.isatty():
-        return load()
+        return load(None)
     started = time.monotonic()
     bar: dict[str, Any] = {}
 
@@ -248,23 +240,6 @@ def _load(paths: list[Path], folder: Path | None = None) -> LoadResult | Snapsho
     finally:
         if bar:
             bar["progress"].stop()
-
-
-def _index(ctx: typer.Context):
-    """The search index of the loaded profiles, from the cache when it has it."""
-    from mgi_cli.search import Corpus
-
-    return Corpus(_catalog(ctx).profiles, ctx.obj.postings)
-
-
-def _data_folder(ctx: typer.Context) -> Path:
-    """--data-dir (or MGI_DATA_DIR), else the bundled seeds."""
-    from mgi_cli.sources import bundled_seeds
-
-    folder = ctx.obj.data_dir or bundled_seeds()
-    if not folder.is_dir():
-        raise MgiError(f"The data folder {str(folder)!r} does not exist or is not a folder.")
-    return folder
 
 
 # -- output -----------------------------------------------------------------------------------
@@ -315,7 +290,7 @@ def list_profiles(
 
     Example: mgi list --format csv > profiles.csv
     """
-    profiles = _catalog(ctx).profiles
+    profiles = _library(ctx).profiles
     _emit(ctx, output, save,
           table=lambda: render.profile_list(profiles),
           json=lambda: [serialize.profile_summary(p) for p in profiles],
@@ -337,7 +312,7 @@ def show(
     Example: mgi show kazakhstan --domain partnerships
     """
     wanted = _domain(domain)
-    found = _catalog(ctx).resolve(profile)
+    found = _library(ctx).profile(profile)
     blocks = [b for b in found.domains if wanted is None or b.domain.key == wanted.key]
     kinds = _kinds(only)
 
@@ -365,12 +340,7 @@ def compare(
 
     Example: mgi compare azerbaijan kyrgyzstan --domain partnerships
     """
-    from mgi_cli.compare import compare as align
-
-    wanted = _domain(domain)
-    catalog = _catalog(ctx)
-    comparison = align([catalog.resolve(name) for name in profiles], wanted, catalog.profiles,
-                       _index(ctx))
+    comparison = _library(ctx).compare(profiles, _domain(domain))
     if shared:
         comparison = comparison.only_shared()
         if not comparison.rows:
@@ -408,10 +378,8 @@ def search(
     from mgi_cli.search import parse_query
 
     parse_query(query)  # a bad query is a usage error before any file is read
-    wanted = _domain(domain)
-    catalog = _catalog(ctx)
-    chosen = [catalog.resolve(name) for name in profile] if profile else None
-    found = _index(ctx).search(query, wanted, chosen, _kinds(only), limit)
+    found = _library(ctx).search(query, domain=_domain(domain), profiles=profile,
+                                 kinds=_kinds(only), limit=limit)
     shown = found.hits
 
     _emit(ctx, output, save,
@@ -429,7 +397,7 @@ def overview(
 
     Example: mgi overview --format markdown > overview.md
     """
-    profiles = _catalog(ctx).profiles
+    profiles = _library(ctx).profiles
     _emit(ctx, output, save,
           table=lambda: render.overview_view(profiles),
           json=lambda: serialize.overview_list(profiles),
@@ -452,11 +420,7 @@ def diff_editions(
 
     Example: mgi diff kyrgyzstan
     """
-    from mgi_cli.editions import diff
-
-    catalog = _catalog(ctx)
-    older, newer = catalog.edition_pair([catalog.resolve(name) for name in profiles])
-    changes = diff(older, newer, catalog.profiles, _index(ctx))
+    changes = _library(ctx).diff(*profiles)
 
     _emit(ctx, output, save,
           table=lambda: render.diff_view(changes, unchanged),
@@ -470,7 +434,8 @@ def export(
                       ] = ExportFormat.json,
     path: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write here (required for sqlite); else to stdout.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing sqlite file.")
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace an existing file (not needed for -, a pipe or a device).")
                      ] = False,
 ) -> None:
     """Export every finding, one per row: JSON, CSV, or SQLite with full-text search.
@@ -484,17 +449,18 @@ def export(
 
     if output is ExportFormat.sqlite and path is None:
         raise MgiError("--format sqlite needs --output FILE (a database cannot go to stdout).")
-    profiles = _catalog(ctx).profiles
+    lib = _library(ctx)
+    profiles = lib.profiles
     if output is ExportFormat.sqlite:
-        exporter.write_sqlite(profiles, path, force)
+        exporter.write_sqlite(lib, path, force)
         typer.echo(f"Wrote {path}: {len(profiles)} profiles.", err=True)
         return
     columns, found = finding_rows(profiles)
     text = to_json(found) + "\n" if output is ExportFormat.json else to_csv(columns, found)
-    if path is None:
+    if path is None or str(path) == "-":
         sys.stdout.write(text)
     else:
-        exporter.write_text(path, text)
+        exporter.write_text(path, text, force)
 
 
 @app.command()
@@ -511,12 +477,17 @@ def check(
 
     Example: mgi check ~/mgi-profiles/
     """
-    from mgi_cli.catalog import Catalog
+    from mgi_cli import library
     from mgi_cli.check import check as check_files
     from mgi_cli.check import summary
 
-    result = _load(paths or [_data_folder(ctx)])
-    files = check_files(result, Catalog(result.profiles, ctx.obj.language))
+    language = ctx.obj.language
+    found = _with_progress(lambda on_file: library.read(paths, language=language, on_file=on_file)
+                           if paths else library.open(ctx.obj.data_dir, language=language,
+                                                      on_file=on_file))
+    for warning in found.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    files = check_files(found)
     line = summary(files)
 
     _emit(ctx, output, table=lambda: render.check_view(files, line),

@@ -1,85 +1,77 @@
-"""The whole normalized dataset to a file: JSON, CSV or SQLite, always written atomically.
+"""The whole normalized dataset to a file: JSON, CSV or SQLite, written as atomic.py writes.
 
-A temporary file in the target folder is renamed into place only once complete, so an
-interrupted export never leaves a half-written file. The SQLite file holds `profiles` and
-`findings` tables and an FTS5 index over the findings declared the way sqlite-utils does
-(content=[findings]), so sqlite-utils and Datasette find it and offer full-text search.
+A file is written to a temporary file beside it and renamed into place only once complete, so
+an interrupted export never leaves a half-written file; a pipe, a device or /dev/stdout is
+written in place. An existing file is replaced only with --force. The SQLite file holds
+`profiles` and `findings` tables and an FTS5 index over the findings declared the way
+sqlite-utils does (content=[findings]), so sqlite-utils and Datasette find it and offer
+full-text search.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mgi_cli.atomic import atomic_path
+from mgi_cli.atomic import atomic_path, write_file, writes_in_place
 from mgi_cli.errors import MgiError
-from mgi_cli.model import Profile
-from mgi_cli.rows import finding_rows
 
-_SCHEMA = """
-CREATE TABLE profiles (
-    id TEXT PRIMARY KEY, name TEXT, title TEXT, level TEXT, country TEXT, country_code TEXT,
-    published TEXT, edition INTEGER, source TEXT, implementation TEXT, funding TEXT,
-    language TEXT
-);
-CREATE TABLE findings (
-    id INTEGER PRIMARY KEY, profile TEXT REFERENCES profiles(id), profile_name TEXT,
-    level TEXT, country TEXT, published TEXT, domain TEXT, domain_name TEXT, kind TEXT,
-    position INTEGER, text TEXT, language TEXT, placed TEXT
-);
-CREATE VIRTUAL TABLE findings_fts USING fts5(text, content=[findings], content_rowid=[id]);
-CREATE TRIGGER findings_ai AFTER INSERT ON findings BEGIN
-  INSERT INTO findings_fts (rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER findings_ad AFTER DELETE ON findings BEGIN
-  INSERT INTO findings_fts (findings_fts, rowid, text) VALUES ('delete', old.id, old.text);
-END;
-CREATE TRIGGER findings_au AFTER UPDATE ON findings BEGIN
-  INSERT INTO findings_fts (findings_fts, rowid, text) VALUES ('delete', old.id, old.text);
-  INSERT INTO findings_fts (rowid, text) VALUES (new.id, new.text);
-END;
-"""
-_PROFILE_COLUMNS = ["id", "name", "title", "level", "country", "country_code", "published",
-                    "edition", "source", "implementation", "funding", "language"]
-
+if TYPE_CHECKING:
+    from mgi_cli.library import Library
 
 @contextlib.contextmanager
 def writing(target: Path) -> Iterator[Path]:
     """atomic_path, with the reason a file cannot be written as one line for the user."""
+    with _one_line(target), atomic_path(target) as temporary:
+        yield temporary
+
+
+def write_text(target: Path, text: str, force: bool = False) -> None:
+    """Write an export or a saved table; over an existing file only with `force`. Pipes,
+    devices and /dev/stdout are written in place and never need it: nothing is lost there."""
+    with _one_line(target):
+        if not force and not writes_in_place(target) and os.path.exists(target):
+            raise MgiError(f"{str(target)!r} exists; add --force to overwrite it.")
+        write_file(target, text)
+
+
+@contextlib.contextmanager
+def _one_line(target: Path) -> Iterator[None]:
+    """Any OSError becomes one line naming the path and the reason, never a traceback."""
     try:
-        with atomic_path(target) as temporary:
-            yield temporary
+        yield
     except OSError as error:
-        raise MgiError(f"Cannot write {str(target)!r}: {error.strerror}.") from None
+        reason = error.strerror or str(error)
+        raise MgiError(f"Cannot write {str(target)!r}: {reason}.") from None
 
 
-def write_text(target: Path, text: str) -> None:
-    with writing(target) as temporary:
-        temporary.write_text(text, encoding="utf-8")
+def write_sqlite(library: Library, target: Path, force: bool = False) -> None:
+    """The loaded profiles as a database of the store's own schema (store.SCHEMA), with the
+    ids the CLI shows: what Datasette and sqlite-utils open is what mgi reads."""
+    from mgi_cli import __version__
+    from mgi_cli.store import create, write_problems, write_profile
 
-
-def write_sqlite(profiles: Sequence[Profile], target: Path, force: bool = False) -> None:
     if target.exists() and not force:
         raise MgiError(f"{str(target)!r} exists; add --force to overwrite it.")
     if target.is_dir():
         raise MgiError(f"{str(target)!r} is a folder; give a file name.")
     with writing(target) as temporary:
         temporary.unlink()  # sqlite3 creates its own file
-        connection = sqlite3.connect(temporary)
+        connection = sqlite3.connect(temporary, isolation_level=None)
         try:
-            connection.executescript(_SCHEMA)
-            connection.executemany(
-                f"INSERT INTO profiles VALUES ({', '.join('?' * len(_PROFILE_COLUMNS))})",
-                [[getattr(p, c) for c in _PROFILE_COLUMNS] for p in profiles],
-            )
-            columns, rows = finding_rows(profiles)
-            connection.executemany(
-                f"INSERT INTO findings ({', '.join(columns)}) "
-                f"VALUES ({', '.join('?' * len(columns))})",
-                [[row[c] for c in columns] for row in rows],
-            )
-            connection.commit()
+            create(connection, None)
+            connection.execute("BEGIN")
+            connection.executemany("INSERT INTO meta VALUES (?, ?)", [
+                ("mgi", __version__), ("language", library.language)])
+            for profile in library.profiles:
+                write_profile(connection, profile, profile.source, profile.id)
+            for source in dict.fromkeys(p.source for p in library.problems):
+                write_problems(connection, source,
+                               [p for p in library.problems if p.source == source])
+            connection.execute("COMMIT")
         finally:
             connection.close()

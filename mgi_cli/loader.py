@@ -15,7 +15,6 @@ from mgi_cli.errors import UnreadableFile
 from mgi_cli.model import Problem, Profile
 from mgi_cli.parser import NotAProfile, parse_profile
 from mgi_cli.sources import (  # noqa: F401  (re-exported: the loader's public names)
-    CACHED_SUFFIXES,
     HTML_SUFFIXES,
     MAX_HTML_BYTES,
     MAX_PDF_BYTES,
@@ -67,37 +66,20 @@ def read_profile(path: Path) -> tuple[Profile, list[Problem]]:
             raise UnreadableFile(f"{size:,} bytes, over the {limit:,}-byte limit for this kind")
         if size == 0:
             raise UnreadableFile("empty file")
-        if path.suffix.lower() in CACHED_SUFFIXES:
-            return _read_through_cache(path)
         return parse_profile(read_text(path), display_path(path))
     except OSError as error:
         raise UnreadableFile(error.strerror or str(error)) from None
 
 
-def _read_through_cache(path: Path) -> tuple[Profile, list[Problem]]:
-    """A slow-to-read file from the cache when it has not changed; else read and cached."""
-    from mgi_cli import cache
-
-    record = cache.lookup(path)
-    if record is not None and "error" in record:
-        error = record["error"]
-        raise (NotAProfile if error["kind"] == "not-a-profile" else UnreadableFile)(
-            error["message"])
-    if record is not None:
-        try:
-            return cache.profile_from_record(record, display_path(path))
-        except (KeyError, TypeError, ValueError):
-            pass  # a damaged entry: read the file again and replace it
+def read_or_report(path: Path) -> tuple[Profile | None, list[Problem]]:
+    """One file's profile and problems; a file that cannot be read or holds no profile is
+    (None, the problem that says why)."""
     try:
-        profile, problems = parse_profile(read_text(path), display_path(path))
-    except NotAProfile as error:
-        cache.store(path, cache.error_record("not-a-profile", str(error)))
-        raise
+        return read_profile(path)
+    except NotAProfile:
+        return None, [Problem(display_path(path), 0, "holds no MGI profile (no domain headings)")]
     except UnreadableFile as error:
-        cache.store(path, cache.error_record("unreadable", str(error)))
-        raise
-    cache.store(path, cache.profile_record(profile, problems))
-    return profile, problems
+        return None, [Problem(display_path(path), 0, f"cannot be read: {error}")]
 
 
 def read_text(path: Path) -> str:
@@ -126,14 +108,8 @@ def load_paths(paths: Iterable[Path], on_file: Progress | None = None) -> LoadRe
     for done, path in enumerate(files):
         if on_file is not None:
             on_file(done, len(files), path)
-        try:
-            profile, found = read_profile(path)
-        except NotAProfile:
-            problems.append(
-                Problem(display_path(path), 0, "holds no MGI profile (no domain headings)"))
-        except UnreadableFile as error:
-            problems.append(Problem(display_path(path), 0, f"cannot be read: {error}"))
-        else:
+        profile, found = read_or_report(path)
+        if profile is not None:
             profiles.append(profile)
-            problems.extend(found)
+        problems.extend(found)
     return LoadResult(tuple(profiles), tuple(problems), tuple(display_path(f) for f in files))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 STRENGTHS = "strengths"
@@ -46,11 +47,20 @@ class DomainFindings:
     # by its heading's number, by its position, or not at all (unclassified).
     placed: tuple[str, str] = (STATED, STATED)
     unsorted: tuple[str, ...] = ()  # findings of neither list that could be told
+    # The source line of each finding, per list (strengths, gaps, unsorted); () when unknown.
+    lines: tuple[tuple[int, ...], ...] = field(default=(), compare=False)
 
     def findings(self, kind: str) -> tuple[str, ...]:
         if kind == UNSORTED:
             return self.unsorted
         return self.strengths if kind == STRENGTHS else self.gaps
+
+    def line(self, kind: str, position: int) -> int | None:
+        """The source line of a finding (1-based position in its list), when known."""
+        try:
+            return self.lines[LISTS.index(kind)][position - 1]
+        except IndexError:
+            return None
 
     def placement(self, kind: str) -> str:
         return self.placed[KINDS.index(kind)] if kind in KINDS else UNCLASSIFIED
@@ -82,6 +92,16 @@ class Profile:
 
     def count(self, kind: str) -> int:
         return sum(len(d.findings(kind)) for d in self.domains)
+
+
+def ordered_findings(profile: Profile) -> Iterator[tuple[DomainFindings, str, int, str]]:
+    """(domain block, list, 1-based position, text) of every finding of a profile, in the one
+    order findings are numbered in: domains as the profile holds them, then LISTS, then
+    position. The store numbers a profile's findings so, and search counts on it."""
+    for block in profile.domains:
+        for kind in LISTS:
+            for position, text in enumerate(block.findings(kind), 1):
+                yield block, kind, position, text
 
 
 @dataclass(frozen=True)

@@ -77,16 +77,18 @@ def stdout_is_terminal() -> bool:
 
 
 def _save(console: Any, path: Path) -> None:
-    from mgi_cli.export import writing
+    """Write the recorded table as the suffix asks, the way exports are written (atomic.py).
+    --save has always replaced an existing file without asking, so it still does."""
+    from mgi_cli.export import write_text
 
     suffix = path.suffix.lower()
-    with writing(path) as temporary:
-        if suffix == ".svg":
-            console.save_svg(str(temporary), title="mgi")
-        elif suffix == ".html":
-            console.save_html(str(temporary))
-        else:
-            console.save_text(str(temporary))
+    if suffix == ".svg":
+        text = console.export_svg(title="mgi")
+    elif suffix == ".html":
+        text = console.export_html()
+    else:
+        text = console.export_text()
+    write_text(path, text, force=True)
 
 
 def _page(text: str) -> bool:

@@ -55,6 +55,7 @@ from mgi_cli.model import (
     BY_POSITION,
     GAPS,
     KINDS,
+    LISTS,
     STATED,
     STRENGTHS,
     UNCLASSIFIED,
@@ -677,7 +678,7 @@ class _Placed:
     heading: str
     line: int
     mapped: str
-    lists: dict[str, list[str]] = field(
+    lists: dict[str, list[tuple[str, int]]] = field(  # kind -> (finding, line)
         default_factory=lambda: {STRENGTHS: [], GAPS: [], UNSORTED: []})
     reasons: dict[str, str] = field(default_factory=dict)  # kind -> BY_POSITION when guessed
 
@@ -700,7 +701,7 @@ def _place(state: _State) -> dict[str, _Placed]:
             state.problem(block.line, f"{block.heading!r} repeats the domain of line "
                                       f"{target.line}; merged")
         for run, kind, reason in runs:
-            target.lists[kind] += [text for text, _ in run.items]
+            target.lists[kind] += run.items
             if reason == BY_POSITION:
                 target.reasons[kind] = BY_POSITION
     return placed
@@ -801,11 +802,12 @@ def _running_title(state: _State) -> str | None:
 def _findings(domain: Domain, found: _Placed | None) -> DomainFindings:
     if found is None:
         return DomainFindings(domain, "", present=False)
-    lists = found.lists
+    texts = {kind: tuple(text for text, _ in items) for kind, items in found.lists.items()}
     placed = tuple(found.reasons.get(kind, found.mapped) for kind in KINDS)
     return DomainFindings(
-        domain, found.heading, tuple(lists[STRENGTHS]), tuple(lists[GAPS]),
-        placed=placed, unsorted=tuple(lists[UNSORTED]),
+        domain, found.heading, texts[STRENGTHS], texts[GAPS], placed=placed,
+        unsorted=texts[UNSORTED],
+        lines=tuple(tuple(line for _, line in found.lists[kind]) for kind in LISTS),
     )
 
 

@@ -87,22 +87,28 @@ def parse_query(query: str) -> list[tuple[str, ...]]:
 class Corpus:
     """Every finding of some profiles, indexed by the words it contains.
 
-    Findings are numbered in profile, domain, list and position order; the index maps each
-    folded word to the numbers of the findings that contain it. `postings` (from the cache)
-    holds that index as comma-separated numbers per word, parsed only for the words a query
-    needs, so a search over thousands of profiles does not rebuild it.
+    Findings are numbered in the profiles' order, and within a profile in the order of
+    model.ordered_findings. The index maps each folded word to the numbers of the findings
+    that contain it: a store's FTS5 index when the profiles come from one (`store`), so a
+    search over thousands of profiles reads only the words it needs; else built here.
     """
 
-    def __init__(self, profiles: Iterable[Profile], postings: dict[str, str] | None = None):
+    def __init__(self, profiles: Iterable[Profile], store=None):
         self.profiles = list(profiles)
         self._starts: list[int] = []  # the number of each profile's first finding
+        self._by_key: dict[int, int] = {}  # a stored profile's key -> its first number
         count = 0
         for profile in self.profiles:
             self._starts.append(count)
+            key = getattr(profile.domains, "key", None)
+            if key is not None:
+                self._by_key[key] = count
             count += _finding_count(profile)
         self.size = count
-        self._postings = postings
-        self._index: dict[str, list[int]] | None = None if postings is not None else self._build()
+        self._store = store if store is not None and len(self._by_key) == len(self.profiles) \
+            else None
+        self._vocabulary: set[str] | None = None
+        self._index: dict[str, list[int]] | None = None if self._store else self._build()
 
     def _build(self) -> dict[str, list[int]]:
         index: dict[str, list[int]] = defaultdict(list)
@@ -111,20 +117,20 @@ class Corpus:
                 index[word].append(number)
         return index
 
-    def postings_text(self) -> dict[str, str]:
-        """The index as the cache stores it."""
-        index = self._index if self._index is not None else self._build()
-        return {word: ",".join(map(str, numbers)) for word, numbers in index.items()}
-
     @property
     def vocabulary(self):
-        return self._index.keys() if self._index is not None else self._postings.keys()
+        if self._index is not None:
+            return self._index.keys()
+        if self._vocabulary is None:
+            self._vocabulary = set(self._store.vocabulary())
+        return self._vocabulary
 
     def containing(self, word: str) -> list[int]:
         if self._index is not None:
             return self._index.get(word, [])
-        raw = self._postings.get(word)
-        return [int(n) for n in raw.split(",")] if raw else []
+        starts = self._by_key
+        return sorted(starts[key] + ordinal for key, ordinal in self._store.containing(word)
+                      if key in starts)
 
     def locate(self, number: int) -> tuple[Profile, DomainFindings, str, int]:
         """The profile, domain block, list and 1-based position of a finding."""
@@ -227,7 +233,7 @@ class Corpus:
 
 
 def _finding_count(profile: Profile) -> int:
-    """How many findings a profile holds; a cached profile knows without decoding them."""
+    """How many findings a profile holds; a stored profile knows without reading them."""
     known = getattr(profile.domains, "finding_count", None)
     if known is not None:
         return known

@@ -13,7 +13,6 @@ TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 PDF_SUFFIXES = (".pdf",)
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES
-CACHED_SUFFIXES = PDF_SUFFIXES  # reading a PDF costs ~100x a text file
 MAX_TEXT_BYTES = 2 * 1024 * 1024  # a profile's text is about 20 KB
 MAX_HTML_BYTES = 20 * 1024 * 1024  # a saved page carries scripts and styles; they are skipped
 MAX_PDF_BYTES = 100 * 1024 * 1024  # MGI report PDFs run to about 10 MB

@@ -266,23 +266,16 @@ def test_mgi_never_writes_into_a_data_folder(run, seeds, tmp_path):
 
 @pytest.mark.parametrize("form", ["sqlite", "csv"])
 def test_an_interrupted_export_leaves_no_file(run, tmp_path, monkeypatch, form):
-    import sqlite3
-
     target = tmp_path / f"out.{form}"
     if form == "sqlite":
-        original = sqlite3.connect
+        from mgi_cli import store
 
-        class Interrupted:
-            def __init__(self, *a, **k):
-                self._c = original(*a, **k)
+        run("list")  # the store is up to date: only the export writes rows now
 
-            def __getattr__(self, name):
-                return getattr(self._c, name)
+        def interrupted(*args):
+            raise KeyboardInterrupt
 
-            def commit(self):
-                raise KeyboardInterrupt
-
-        monkeypatch.setattr(sqlite3, "connect", Interrupted)
+        monkeypatch.setattr(store, "write_problems", interrupted)
     else:
         monkeypatch.setattr(Path, "write_text",
                             lambda self, *a, **k: (_ for _ in ()).throw(KeyboardInterrupt()))

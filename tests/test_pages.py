@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mgi_cli import cache, loader
+from mgi_cli import library, loader, store
 from mgi_cli.loader import load_paths
 from tests.pages import write_html, write_pdf
 
@@ -75,39 +75,29 @@ def test_commands_work_on_a_folder_of_pdfs(run, pages):
         "district-level representation.")
 
 
-def test_second_run_over_pdfs_is_served_from_the_cache(pages, monkeypatch):
-    first = load_paths([pages["pdf"]])
-
-    def no_reading(path):
-        raise AssertionError(f"{path} was read again")
-
-    monkeypatch.setattr(loader, "read_text", no_reading)
-    second = load_paths([pages["pdf"]])
-    assert [findings(p) for p in second.profiles] == [findings(p) for p in first.profiles]
-    assert [p.source for p in second.profiles] == [p.source for p in first.profiles]
-
-
-def test_changed_corrupt_or_foreign_cache_entries_are_rebuilt(seeds, tmp_path, monkeypatch):
-    monkeypatch.setenv("MGI_CACHE_DIR", str(tmp_path / "cache"))
-    pdf = tmp_path / "mombasa.pdf"
+def test_a_pdf_is_parsed_once_while_it_is_unchanged(seeds, tmp_path, monkeypatch):
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    pdf = folder / "mombasa.pdf"
     write_pdf(next(p for p in seeds.profiles if p.id == "mombasa"), pdf)
-    (profile,) = load_paths([pdf]).profiles
-    (entry,) = (tmp_path / "cache").glob("*.json")
-    entry.write_text("{not json", encoding="utf-8")
-    assert findings(load_paths([pdf]).profiles[0]) == findings(profile)
-    record = json.loads(entry.read_text(encoding="utf-8"))  # rewritten, valid again
-    record["mgi"] = "0.0.0"
-    entry.write_text(json.dumps(record), encoding="utf-8")
-    assert cache.lookup(pdf) is None
-    os.utime(pdf, ns=(1, 1))  # a changed file has a new key
-    assert cache.lookup(pdf) is None
-    assert findings(load_paths([pdf]).profiles[0]) == findings(profile)
+    first = library.open(folder).profile("mombasa")
+    import mgi_cli.pdf_text
+
+    def never(path):
+        raise AssertionError(f"{path} parsed again")
+
+    monkeypatch.setattr(mgi_cli.pdf_text, "pdf_to_text", never)
+    again = library.open(folder).profile("mombasa")
+    assert findings(again) == findings(first)
+    os.utime(pdf, ns=(1, 1))  # a changed file is read again
+    with pytest.raises(AssertionError, match="parsed again"):
+        library.open(folder)
 
 
 def test_no_temporary_files_are_left_in_the_cache(pages):
-    load_paths([pages["pdf"]])
-    folder = cache.cache_folder()
-    assert not list(folder.glob(".tmp-*"))
+    library.open(pages["pdf"])
+    folder = store.cache_folder()
+    assert not list(folder.rglob(".*.tmp"))  # atomic.py names them .NAME.XXXXXXXX.tmp
 
 
 def _scanned_pdf(path: Path) -> None:
@@ -181,7 +171,8 @@ def test_progress_bar_on_a_terminal_does_not_disturb_loading(pages, monkeypatch)
 
     monkeypatch.setattr(cli, "PROGRESS_AFTER_SECONDS", 0.0)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
-    result = cli._load([pages["pdf"]])
+    result = cli._with_progress(
+        lambda on_file: library.read([pages["pdf"]], on_file=on_file))
     assert len(result.profiles) == 5 and [p for p in result.problems if not p.note] == []
 
 

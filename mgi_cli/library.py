@@ -1,0 +1,141 @@
+"""The one way in: a data folder opened, with everything a command needs. Public API.
+
+    import mgi_cli
+    lib = mgi_cli.open()                      # the bundled profiles; or mgi_cli.open("folder")
+    lib.profiles                              # every profile, as `mgi list` orders them
+    lib.profile("kazakhstan")                 # as the CLI resolves it; else UnknownProfile
+    lib.search("trafficking", limit=20)       # hits, best first, as `mgi search`
+    lib.compare(["azerbaijan", "kyrgyzstan"], domain="partnerships")
+    lib.diff("kyrgyzstan-2018", "kyrgyzstan")
+    list(lib.findings(profile="kazakhstan"))  # one dict per finding: the CSV export's columns
+    lib.problems                              # what could not be read or placed, and guesses
+
+The CLI calls only this module to load data. A data folder is read through its store
+(store.py); files and folders given by path (`mgi check a.txt b.pdf`) are read as they are.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mgi_cli.catalog import Catalog, UnknownProfile
+from mgi_cli.errors import MgiError
+from mgi_cli.model import KINDS, Domain, Problem, Profile
+
+if TYPE_CHECKING:
+    from mgi_cli.compare import Comparison
+    from mgi_cli.editions import EditionDiff
+    from mgi_cli.search import Corpus, Found
+    from mgi_cli.store import Store
+
+__all__ = ["Library", "UnknownProfile", "open"]
+
+Progress = Callable[[int, int, Path], None]
+
+
+class Library:
+    """Loaded profiles with unique ids, their problems, and what can be asked of them."""
+
+    def __init__(self, profiles: Sequence[Profile], problems: Sequence[Problem],
+                 files: Sequence[str], language: str = "en", store: Store | None = None,
+                 warnings: Sequence[str] = ()) -> None:
+        self.catalog = Catalog(profiles, language)
+        self.language = language
+        self.problems: tuple[Problem, ...] = (*problems, *self.catalog.problems)
+        self.files: tuple[str, ...] = tuple(files)
+        self.warnings: tuple[str, ...] = tuple(warnings)  # about the store, not the profiles
+        self._store = store
+        self._corpus: Corpus | None = None
+
+    @property
+    def profiles(self) -> list[Profile]:
+        """Every profile, by id, newest edition first, then English, French, Spanish."""
+        return self.catalog.profiles
+
+    def profile(self, name: str) -> Profile:
+        """The profile a name, id, code or unique prefix means; UnknownProfile otherwise."""
+        return self.catalog.resolve(name)
+
+    @property
+    def index(self) -> Corpus:
+        """The search index of every profile (the store's, when loaded from one)."""
+        if self._corpus is None:
+            from mgi_cli.search import Corpus
+
+            self._corpus = Corpus(self.profiles, self._store)
+        return self._corpus
+
+    def search(self, query: str, *, domain: str | Domain | None = None,
+               profiles: Sequence[str] | None = None, kinds: Sequence[str] = KINDS,
+               limit: int | None = None) -> Found:
+        """The findings that match a query, best first (NothingFound when none)."""
+        chosen = [self.profile(name) for name in profiles] if profiles else None
+        return self.index.search(query, _domain(domain), chosen, kinds, limit)
+
+    def compare(self, names: Sequence[str], domain: str | Domain | None = None) -> Comparison:
+        """Two to four profiles aligned domain by domain, shared findings marked."""
+        from mgi_cli.compare import compare
+
+        return compare([self.profile(n) for n in names], _domain(domain), self.profiles,
+                       self.index)
+
+    def diff(self, *names: str) -> EditionDiff:
+        """What changed from one profile to another, or from a profile's previous edition to
+        it (one name), in its language."""
+        from mgi_cli.editions import diff
+
+        before, after = self.catalog.edition_pair([self.profile(n) for n in names])
+        return diff(before, after, self.profiles, self.index)
+
+    def findings(self, profile: str | None = None, domain: str | Domain | None = None,
+                 kinds: Sequence[str] = KINDS) -> Iterator[dict[str, Any]]:
+        """One dict per finding, with the columns of `mgi export --format csv`."""
+        from mgi_cli.rows import finding_rows
+
+        chosen = [self.profile(profile)] if profile else self.profiles
+        wanted = _domain(domain)
+        for found in chosen:
+            blocks = [b for b in found.domains if wanted is None or b.domain.key == wanted.key]
+            yield from finding_rows([found], blocks, kinds)[1]
+
+
+def open(data: str | os.PathLike[str] | None = None, *, language: str = "en",
+         on_file: Progress | None = None) -> Library:  # noqa: A001 (mgi_cli.open, as io.open)
+    """A data folder (default: the bundled profiles) read through its store, brought up to
+    date with its files. `language` is the one a plain id prefers (en, fr or es)."""
+    from mgi_cli.sources import bundled_seeds
+    from mgi_cli.store import open_store
+
+    folder = Path(data) if data is not None else bundled_seeds()
+    if not folder.is_dir():
+        raise MgiError(f"The data folder {str(folder)!r} does not exist or is not a folder.")
+    try:
+        store = open_store(folder, on_file)
+    except OSError as error:
+        raise MgiError(f"The data folder {str(folder)!r} cannot be read: "
+                       f"{error.strerror or error}.") from None
+    return Library(store.profiles(), store.problems(), store.files(), language, store,
+                   store.warnings)
+
+
+def read(paths: Sequence[Path], *, language: str = "en",
+         on_file: Progress | None = None) -> Library:
+    """Files and folders as given, each read afresh (what `mgi check PATH...` reads); a folder
+    among them is read through its store."""
+    from mgi_cli.loader import load_paths
+
+    if len(paths) == 1 and paths[0].is_dir():
+        return open(paths[0], language=language, on_file=on_file)
+    result = load_paths(paths, on_file)
+    return Library(result.profiles, result.problems, result.files, language)
+
+
+def _domain(domain: str | Domain | None) -> Domain | None:
+    if domain is None or isinstance(domain, Domain):
+        return domain
+    from mgi_cli.domains import resolve_domain
+
+    return resolve_domain(domain)

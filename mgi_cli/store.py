@@ -1,0 +1,518 @@
+"""A data folder kept as one SQLite database in the user's cache folder: the one storage.
+
+Most runs of mgi read the same folder as the run before. The store holds what reading it
+produced: a row per source file (path, size, mtime, format, sha256, the mgi that parsed it),
+per profile, per domain heading, per finding and per problem, and an FTS5 index over the
+findings whose vocabulary (fts5vocab) serves typo matching. Each run compares the folder with
+the `files` table and re-reads only the files that changed, were added or were removed, in
+one transaction: an interrupted run leaves the previous state, and two runs at once take
+turns (WAL, and a busy timeout).
+
+The store is never believed blindly. It records mgi's version, the schema and a digest of the
+parser's rules; any difference, or a store that cannot be read (deleted, truncated, garbage,
+locked), and it is rebuilt from the files, with one warning at most. When the cache folder
+cannot be written (or MGI_CACHE_DIR is set to an empty string), the store lives in memory for
+the run. `mgi export --format sqlite` writes this same schema.
+
+Data flows one way: the store asks the loader to read the files that changed; the loader
+never knows the store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from mgi_cli import __version__
+from mgi_cli.model import LISTS, Domain, DomainFindings, Problem, Profile
+
+SCHEMA_VERSION = "1"
+# The modules whose rules decide what a file reads as: a change in any rebuilds the store.
+RULES = ("parser.py", "lines.py", "labels.py", "domains.py", "furniture.py", "metadata.py",
+         "language.py", "html_text.py", "pdf_text.py", "text.py", "loader.py", "model.py",
+         "catalog.py", "store.py")
+BUSY_SECONDS = 30.0  # how long a run waits for another one writing the same store
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, format TEXT, sha256 TEXT,
+    parsed_by TEXT, outcome TEXT, position INTEGER
+);
+CREATE TABLE IF NOT EXISTS profiles (
+    key INTEGER PRIMARY KEY, id TEXT UNIQUE, parsed_id TEXT, file TEXT, name TEXT, title TEXT,
+    level TEXT, country TEXT, country_code TEXT, published TEXT, edition INTEGER,
+    source TEXT, implementation TEXT, funding TEXT, language TEXT, aliases TEXT,
+    findings INTEGER
+);
+CREATE TABLE IF NOT EXISTS domains (
+    profile_key INTEGER REFERENCES profiles(key), domain TEXT, number INTEGER, name TEXT,
+    heading TEXT, present INTEGER, placed_strengths TEXT, placed_gaps TEXT,
+    PRIMARY KEY (profile_key, domain)
+);
+CREATE TABLE IF NOT EXISTS findings (
+    id INTEGER PRIMARY KEY, profile TEXT, profile_name TEXT, level TEXT, country TEXT,
+    published TEXT, domain TEXT, domain_name TEXT, kind TEXT, position INTEGER, text TEXT,
+    language TEXT, placed TEXT, heading TEXT, line INTEGER, profile_key INTEGER
+        REFERENCES profiles(key), ordinal INTEGER
+);
+CREATE INDEX IF NOT EXISTS findings_by_profile ON findings (profile_key, ordinal);
+CREATE TABLE IF NOT EXISTS problems (
+    file TEXT, line INTEGER, message TEXT, warn INTEGER, note INTEGER, position INTEGER
+);
+CREATE INDEX IF NOT EXISTS problems_by_file ON problems (file);
+CREATE VIRTUAL TABLE IF NOT EXISTS findings_fts USING fts5(
+    text, content=[findings], content_rowid=[id], tokenize='unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS findings_vocab USING fts5vocab(findings_fts, row);
+CREATE TRIGGER IF NOT EXISTS findings_ai AFTER INSERT ON findings BEGIN
+  INSERT INTO findings_fts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS findings_ad AFTER DELETE ON findings BEGIN
+  INSERT INTO findings_fts (findings_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS findings_au AFTER UPDATE OF text ON findings BEGIN
+  INSERT INTO findings_fts (findings_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO findings_fts (rowid, text) VALUES (new.id, new.text);
+END;
+"""
+_PROFILE_FIELDS = ("name", "title", "level", "country", "country_code", "published", "edition",
+                   "implementation", "funding", "language")
+Progress = Callable[[int, int, Path], None]
+Mark = tuple[str, int, int]  # (path relative to the folder, size, mtime_ns); -1 when unknown
+
+
+class StoreError(Exception):
+    """The store cannot be used as it is (damaged or locked)."""
+
+
+class StoreOutdated(StoreError):
+    """A store written by another mgi, schema or parser: rebuilt without a word."""
+
+
+def cache_folder() -> Path | None:
+    """Where stores live: MGI_CACHE_DIR, else the user's cache folder; None when turned off."""
+    configured = os.environ.get("MGI_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("mgi", appauthor=False))
+
+
+def store_path(folder: Path) -> Path | None:
+    """The store of a data folder, named after it and a checksum of its full path."""
+    base = cache_folder()
+    if base is None:
+        return None
+    import zlib  # checksums, not hashlib: hashlib loads OpenSSL, which costs every run
+
+    real = os.path.realpath(folder).encode("utf-8", "surrogatepass")
+    safe = "".join(c if c.isalnum() else "-" for c in folder.resolve().name)[:40] or "root"
+    return base / "stores" / f"{safe}-{zlib.crc32(real):08x}{zlib.adler32(real):08x}.sqlite"
+
+
+def rules_digest() -> str:
+    """A checksum of the source of the modules that decide what a file reads as."""
+    import zlib
+
+    here, digest = Path(__file__).parent, 0
+    for name in RULES:
+        try:
+            digest = zlib.crc32((here / name).read_bytes(), digest)
+        except OSError:
+            digest = zlib.crc32(name.encode(), digest)
+    return f"{digest:08x}"
+
+
+def fingerprint(folder: Path) -> tuple[list[Mark], list[tuple[str, str]]]:
+    """(marks of every profile file, in the order loading reads them; subfolders that cannot
+    be listed, with why). Raises OSError when the folder itself cannot be listed."""
+    from mgi_cli.sources import walk
+
+    unlisted: list[tuple[str, str]] = []
+    marks: list[Mark] = []
+    for relative, entry in walk(folder, lambda _p, rel, why: unlisted.append((rel, why))):
+        try:
+            stat = entry.stat()
+            marks.append((relative, stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            marks.append((relative, -1, -1))
+    return marks, unlisted
+
+
+# -- opening ------------------------------------------------------------------------------------
+
+
+class Store:
+    """One data folder's store, opened and brought up to date with the folder."""
+
+    def __init__(self, folder: Path, connection: sqlite3.Connection) -> None:
+        self.folder, self.connection = folder, connection
+        self.warnings: list[str] = []  # at most one: the store had to be rebuilt
+
+    # -- reading --
+
+    def profiles(self) -> tuple[Profile, ...]:
+        """Every profile, in the order of its file; domains read from the store on first use."""
+        rows = self.connection.execute(
+            f"SELECT key, parsed_id, file, {', '.join(_PROFILE_FIELDS)}, aliases, findings "
+            "FROM profiles ORDER BY (SELECT position FROM files WHERE path = file)").fetchall()
+        return tuple(self._profile(row) for row in rows)
+
+    def _profile(self, row: Sequence[Any]) -> Profile:
+        key, parsed_id, file, *fields, aliases, count = row
+        values = dict(zip(_PROFILE_FIELDS, fields, strict=True))
+        values.update(id=parsed_id, source=self.source(file), aliases=tuple(json.loads(aliases)),
+                      domains=LazyDomains(self, key, file, count))
+        return _restore(Profile, **values)
+
+    def source(self, relative: str) -> str:
+        from mgi_cli.sources import display_path
+
+        return display_path(self.folder / relative)
+
+    def problems(self) -> tuple[Problem, ...]:
+        rows = self.connection.execute(
+            "SELECT file, line, message, warn, note FROM problems ORDER BY "
+            "(SELECT position FROM files WHERE path = file), position").fetchall()
+        return tuple(Problem(self.source(f), line, message, bool(warn), bool(note))
+                     for f, line, message, warn, note in rows)
+
+    def files(self) -> tuple[str, ...]:
+        rows = self.connection.execute(
+            "SELECT path FROM files WHERE format != 'folder' ORDER BY position").fetchall()
+        return tuple(self.source(path) for (path,) in rows)
+
+    def domains(self, key: int) -> tuple[DomainFindings, ...]:
+        """A profile's domains, as the parser gave them."""
+        found: dict[str, dict[str, list[tuple[str, int]]]] = {}
+        for domain, kind, text, line in self.connection.execute(
+                "SELECT domain, kind, text, line FROM findings WHERE profile_key = ? "
+                "ORDER BY ordinal", (key,)):
+            found.setdefault(domain, {}).setdefault(kind, []).append((text, line))
+        blocks = []
+        for domain, number, name, heading, present, strengths, gaps in self.connection.execute(
+                "SELECT domain, number, name, heading, present, placed_strengths, placed_gaps "
+                "FROM domains WHERE profile_key = ? ORDER BY rowid", (key,)):
+            lists = found.get(domain, {})
+            texts = [tuple(t for t, _ in lists.get(kind, ())) for kind in LISTS]
+            lines = tuple(tuple(n for _, n in lists.get(kind, ())) for kind in LISTS)
+            blocks.append(_restore(
+                DomainFindings, domain=Domain(domain, number, name), heading=heading,
+                strengths=texts[0], gaps=texts[1], present=bool(present),
+                placed=(strengths, gaps), unsorted=texts[2], lines=lines))
+        return tuple(blocks)
+
+    def vocabulary(self) -> list[str]:
+        return [term for (term,) in self.connection.execute("SELECT term FROM findings_vocab")]
+
+    def containing(self, word: str) -> list[tuple[int, int]]:
+        """(profile key, ordinal) of every finding that holds the word."""
+        return self.connection.execute(
+            "SELECT profile_key, ordinal FROM findings WHERE id IN (SELECT rowid FROM "
+            "findings_fts WHERE findings_fts MATCH ?)", (f'"{word}"',)).fetchall()
+
+    def ids(self, language: str) -> list[str] | None:
+        row = self.connection.execute("SELECT value FROM meta WHERE key = ?",
+                                      (f"ids-{language}",)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+class LazyDomains(Sequence):
+    """A stored profile's domains, read from the store when first used: a search over
+    thousands of profiles reads the findings of the few it shows. `finding_count` answers
+    how many findings the profile holds without reading them. A store damaged since it was
+    opened is not believed: the profile's file is read again."""
+
+    def __init__(self, store: Store, key: int, file: str, finding_count: int) -> None:
+        self._store, self._key, self._file = store, key, file
+        self.key, self.finding_count = key, finding_count
+        self._domains: tuple[DomainFindings, ...] | None = None
+
+    def _decoded(self) -> tuple[DomainFindings, ...]:
+        if self._domains is None:
+            try:
+                self._domains = self._store.domains(self._key)
+            except sqlite3.DatabaseError:
+                self._domains = self._reread()
+        return self._domains
+
+    def _reread(self) -> tuple[DomainFindings, ...]:
+        from mgi_cli.loader import read_profile
+
+        discard(self._store.folder)
+        self._store.warnings.append("the store was damaged; read the files again")
+        return read_profile(self._store.folder / self._file)[0].domains
+
+    def __getitem__(self, index):
+        return self._decoded()[index]
+
+    def __len__(self) -> int:
+        return len(self._decoded())
+
+    def __iter__(self):
+        return iter(self._decoded())
+
+    def __eq__(self, other: object) -> bool:
+        return tuple(self) == (tuple(other) if isinstance(other, Sequence) else other)
+
+    def __hash__(self) -> int:
+        return hash(self._decoded())
+
+
+def open_store(folder: Path, on_file: Progress | None = None) -> Store:
+    """The folder's store, up to date with its files: on disk when it can be, else in memory.
+    Raises OSError when the folder itself cannot be listed."""
+    marks, unlisted = fingerprint(folder)
+    path = store_path(folder)
+    warning = None
+    if path is not None:
+        try:
+            return _refresh(_connect(path, folder), folder, marks, unlisted, on_file)
+        except StoreOutdated:
+            pass
+        except (sqlite3.DatabaseError, StoreError, OSError):
+            warning = f"the store {str(path)!r} could not be used; rebuilt from the files"
+        try:
+            discard(folder)
+            return _refresh(_connect(path, folder), folder, marks, unlisted, on_file, warning)
+        except (sqlite3.DatabaseError, StoreError, OSError):
+            warning = f"the store in {str(path.parent)!r} cannot be written; kept in memory"
+    connection = sqlite3.connect(":memory:", isolation_level=None)
+    create(connection, folder)
+    return _refresh(connection, folder, marks, unlisted, on_file, warning)
+
+
+def _connect(path: Path, folder: Path) -> sqlite3.Connection:
+    """An open store whose version, schema and rules are this mgi's; StoreError otherwise."""
+    fresh = not path.exists()
+    if fresh:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
+    try:
+        if fresh:
+            connection.execute("PRAGMA journal_mode = WAL")  # readers never wait for writers
+            create(connection, folder)
+        meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+        if meta != {**meta, **_identity(folder)}:
+            raise StoreOutdated("a store of another mgi, schema or parser")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def create(connection: sqlite3.Connection, folder: Path | None) -> None:
+    """The schema and the store's identity, in one transaction: two runs creating one store at
+    once both end with the same whole one (every statement says IF NOT EXISTS)."""
+    meta = "".join(f"INSERT OR REPLACE INTO meta VALUES ({_quote(k)}, {_quote(v)});"
+                   for k, v in (_identity(folder) if folder else {}).items())
+    connection.executescript(f"BEGIN IMMEDIATE;{SCHEMA}{meta}COMMIT;")
+
+
+def _quote(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _identity(folder: Path) -> dict[str, str]:
+    return {"mgi": __version__, "schema": SCHEMA_VERSION, "rules": rules_digest(),
+            "folder": os.path.realpath(folder)}
+
+
+def discard(folder: Path) -> None:
+    """Delete a folder's store (and its WAL files), so the next run rebuilds it."""
+    path = store_path(folder)
+    if path is None:
+        return
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{path}{suffix}").unlink()
+
+
+# -- bringing a store up to date ----------------------------------------------------------------
+
+
+def _refresh(connection: sqlite3.Connection, folder: Path, marks: list[Mark],
+             unlisted: list[tuple[str, str]], on_file: Progress | None,
+             warning: str | None = None) -> Store:
+    """Re-read the files that changed since the store last saw the folder, in one
+    transaction; a store no run changed is only read."""
+    store = Store(folder, connection)
+    if warning:
+        store.warnings.append(warning)
+    wanted = _wanted(marks, unlisted)
+    known = {row[0]: tuple(row[1:]) for row in connection.execute(
+        "SELECT path, size, mtime_ns, position FROM files")}
+    if known == wanted:
+        return store
+    changed = [path for path, mark in wanted.items() if known.get(path, (None,))[:2] != mark[:2]]
+    removed = [path for path in known if path not in wanted]
+    read = _read_files(folder, changed, dict(unlisted), on_file)
+    _write(connection, folder, wanted, changed, removed, read)
+    return store
+
+
+def _wanted(marks: list[Mark], unlisted: list[tuple[str, str]]) -> dict[str, tuple[int, ...]]:
+    """What the files table must hold: (size, mtime, position) by path; a folder that cannot
+    be listed is a row of its own, so its becoming readable is a change."""
+    wanted = {path: (size, mtime, position) for position, (path, size, mtime) in enumerate(marks)}
+    for path, _ in unlisted:
+        wanted[path + "/"] = (-1, -1, len(wanted))
+    return wanted
+
+
+def _read_files(folder: Path, changed: list[str], unlisted: dict[str, str],
+                on_file: Progress | None) -> dict[str, tuple[Profile | None, list[Problem]]]:
+    """Parse each changed file: (its profile or None, its problems)."""
+    from mgi_cli.loader import read_or_report
+
+    read = {}
+    for done, relative in enumerate(changed):
+        if relative.endswith("/"):
+            reason = unlisted.get(relative[:-1], "cannot be listed")
+            read[relative] = (None, [Problem(relative, 0, reason)])
+            continue
+        path = folder / relative
+        if on_file is not None:
+            on_file(done, len(changed), path)
+        read[relative] = read_or_report(path)
+    return read
+
+
+def _write(connection: sqlite3.Connection, folder: Path, wanted: dict[str, tuple[int, ...]],
+           changed: list[str], removed: list[str],
+           read: dict[str, tuple[Profile | None, list[Problem]]]) -> None:
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for path in (*changed, *removed):
+            _forget(connection, path)
+        for path in changed:
+            profile, problems = read[path]
+            _insert_file(connection, path, wanted[path], profile, folder)
+            if profile is not None:
+                write_profile(connection, profile, path)
+            write_problems(connection, path, problems)
+        connection.executemany("UPDATE files SET position = ? WHERE path = ?",
+                               [(mark[2], path) for path, mark in wanted.items()])
+        _name_profiles(connection)
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+
+
+def _forget(connection: sqlite3.Connection, path: str) -> None:
+    keys = [key for (key,) in connection.execute("SELECT key FROM profiles WHERE file = ?",
+                                                  (path,))]
+    for key in keys:
+        connection.execute("DELETE FROM findings WHERE profile_key = ?", (key,))
+        connection.execute("DELETE FROM domains WHERE profile_key = ?", (key,))
+    connection.execute("DELETE FROM profiles WHERE file = ?", (path,))
+    connection.execute("DELETE FROM problems WHERE file = ?", (path,))
+    connection.execute("DELETE FROM files WHERE path = ?", (path,))
+
+
+def _insert_file(connection: sqlite3.Connection, path: str, mark: tuple[int, ...],
+                 profile: Profile | None, folder: Path) -> None:
+    folder_row = path.endswith("/")
+    kind = "folder" if folder_row else os.path.splitext(path)[1].lower().lstrip(".")
+    outcome = "profile" if profile is not None else "not read"
+    digest = None if folder_row else _sha256(folder / path)
+    connection.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       (path, mark[0], mark[1], kind, digest, __version__, outcome, mark[2]))
+
+
+def _sha256(path: Path) -> str | None:
+    """The checksum of a file as it was read: who has which copy of a profile."""
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def write_profile(connection: sqlite3.Connection, profile: Profile, file: str,
+                  profile_id: str | None = None) -> int:
+    """A profile's rows: the profile, its domain headings, its findings (in the order
+    model.ordered_findings gives them, which search numbers them by). Also used by export."""
+    from mgi_cli.model import ordered_findings
+
+    count = sum(1 for _ in ordered_findings(profile))
+    cursor = connection.execute(
+        f"INSERT INTO profiles (id, parsed_id, file, source, {', '.join(_PROFILE_FIELDS)}, "
+        f"aliases, findings) VALUES ({', '.join('?' * (len(_PROFILE_FIELDS) + 6))})",
+        (profile_id, profile.id, file, profile.source,
+         *(getattr(profile, f) for f in _PROFILE_FIELDS), json.dumps(list(profile.aliases)),
+         count))
+    key = cursor.lastrowid
+    connection.executemany(
+        "INSERT INTO domains VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(key, b.domain.key, b.domain.number, b.domain.name, b.heading, b.present, *b.placed)
+         for b in profile.domains])
+    connection.executemany(
+        "INSERT INTO findings (profile, profile_name, level, country, published, domain, "
+        "domain_name, kind, position, text, language, placed, heading, line, profile_key, "
+        "ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(profile_id, profile.name, profile.level, profile.country, profile.published,
+          block.domain.key, block.domain.name, kind, position, text, profile.language,
+          block.placement(kind), block.heading, block.line(kind, position), key, ordinal)
+         for ordinal, (block, kind, position, text) in enumerate(ordered_findings(profile))])
+    return key
+
+
+def write_problems(connection: sqlite3.Connection, file: str,
+                   problems: Iterable[Problem]) -> None:
+    connection.executemany(
+        "INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?)",
+        [(file, p.line, p.message, p.warn, p.note, n) for n, p in enumerate(problems)])
+
+
+def _name_profiles(connection: sqlite3.Connection) -> None:
+    """Give each profile the id the CLI names it by (English preferred), in the profiles and
+    findings tables, and keep each language's ids for shell completion."""
+    from mgi_cli.catalog import LANGUAGES, Catalog
+
+    rows = connection.execute("SELECT key, parsed_id, name, published, edition, language, "
+                              "aliases FROM profiles").fetchall()
+    stubs = [_restore(Profile, id=parsed_id, name=name, published=published, edition=edition,
+                      language=language, aliases=tuple(json.loads(aliases)), source=str(key),
+                      title="", level="", country=None, country_code=None, domains=())
+             for key, parsed_id, name, published, edition, language, aliases in rows]
+    before = dict(connection.execute("SELECT key, id FROM profiles").fetchall())
+    for language in LANGUAGES:
+        catalog = Catalog(stubs, language)
+        named = {int(p.source): p.id for p in catalog.profiles}
+        connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                           (f"ids-{language}", json.dumps(sorted(named.values()))))
+        if language != LANGUAGES[0]:
+            continue
+        renamed = [(i, key) for key, i in named.items() if before.get(key) != i]
+        connection.executemany("UPDATE profiles SET id = NULL WHERE key = ?",
+                               [(key,) for _, key in renamed])  # ids stay unique meanwhile
+        connection.executemany("UPDATE profiles SET id = ? WHERE key = ?", renamed)
+        connection.executemany("UPDATE findings SET profile = ? WHERE profile_key = ?", renamed)
+
+
+def _restore(kind, **fields):
+    """A frozen dataclass rebuilt from its own saved fields, all of them, without running its
+    __init__: frozen __init__ sets each field through object.__setattr__, which is most of
+    the cost of reading thousands of stored profiles."""
+    instance = object.__new__(kind)
+    instance.__dict__.update(fields)
+    return instance
+
+
+def each_profile_key(profiles: Iterable[Profile]) -> Iterator[int | None]:
+    """The store key of each profile, None for one not read from a store."""
+    for profile in profiles:
+        yield getattr(profile.domains, "key", None)
