@@ -9,7 +9,6 @@ preferred language, and each also answers to its id with the year and with the l
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -165,7 +164,7 @@ class Catalog:
         for slot, profile in slots.items():
             new_id = base if slot == plain else self._copy_id(base, slot, rank)
             self._rank[new_id] = (*rank[slot], 1)
-            named.append(dataclasses.replace(profile, id=new_id) if new_id != base else profile)
+            named.append(profile.replace(id=new_id) if new_id != base else profile)
         multilingual = len({language for _, language in slots}) > 1
         taken = {p.id for p in named}
         for profile in duplicates:
@@ -214,7 +213,7 @@ class Catalog:
         while f"{candidate}-{suffix}" in taken:
             suffix += 1
         taken.add(f"{candidate}-{suffix}")
-        return dataclasses.replace(profile, id=f"{candidate}-{suffix}")
+        return profile.replace(id=f"{candidate}-{suffix}")
 
 
 def _language_order(language: str) -> int:

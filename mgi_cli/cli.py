@@ -290,7 +290,7 @@ def list_profiles(
 
     Example: mgi list --format csv > profiles.csv
     """
-    profiles = _library(ctx).profiles
+    profiles = _library(ctx).with_findings()
     _emit(ctx, output, save,
           table=lambda: render.profile_list(profiles),
           json=lambda: [serialize.profile_summary(p) for p in profiles],
@@ -397,7 +397,7 @@ def overview(
 
     Example: mgi overview --format markdown > overview.md
     """
-    profiles = _library(ctx).profiles
+    profiles = _library(ctx).with_findings()
     _emit(ctx, output, save,
           table=lambda: render.overview_view(profiles),
           json=lambda: serialize.overview_list(profiles),
@@ -450,7 +450,7 @@ def export(
     if output is ExportFormat.sqlite and path is None:
         raise MgiError("--format sqlite needs --output FILE (a database cannot go to stdout).")
     lib = _library(ctx)
-    profiles = lib.profiles
+    profiles = lib.with_findings()
     if output is ExportFormat.sqlite:
         exporter.write_sqlite(lib, path, force)
         typer.echo(f"Wrote {path}: {len(profiles)} profiles.", err=True)

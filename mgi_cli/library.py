@@ -55,6 +55,12 @@ class Library:
         """Every profile, by id, newest edition first, then English, French, Spanish."""
         return self.catalog.profiles
 
+    def with_findings(self) -> list[Profile]:
+        """Every profile, its findings read at once: for what goes through them all."""
+        if self._store is not None:
+            self._store.preload(self.profiles)
+        return self.profiles
+
     def profile(self, name: str) -> Profile:
         """The profile a name, id, code or unique prefix means; UnknownProfile otherwise."""
         return self.catalog.resolve(name)
@@ -95,7 +101,7 @@ class Library:
         """One dict per finding, with the columns of `mgi export --format csv`."""
         from mgi_cli.rows import finding_rows
 
-        chosen = [self.profile(profile)] if profile else self.profiles
+        chosen = [self.profile(profile)] if profile else self.with_findings()
         wanted = _domain(domain)
         for found in chosen:
             blocks = [b for b in found.domains if wanted is None or b.domain.key == wanted.key]

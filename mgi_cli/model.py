@@ -1,9 +1,11 @@
-"""The data model: frozen dataclasses and nothing else."""
+"""The data model: frozen records (record.py: dataclass behaviour, cheaper to import) and
+nothing else."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+
+from mgi_cli.record import frozen
 
 STRENGTHS = "strengths"
 GAPS = "gaps"
@@ -21,7 +23,7 @@ UNCLASSIFIED = "unclassified"  # nothing to place it by
 GUESSES = (BY_NUMBER, BY_POSITION, UNCLASSIFIED)
 
 
-@dataclass(frozen=True)
+@frozen()
 class Domain:
     """One of the six MGI domains (or the extra `unclassified` entry)."""
 
@@ -30,7 +32,7 @@ class Domain:
     name: str
 
 
-@dataclass(frozen=True)
+@frozen(uncompared=("lines",))
 class DomainFindings:
     """A domain as one profile writes it: its heading, its two lists, and how each was placed.
 
@@ -48,7 +50,7 @@ class DomainFindings:
     placed: tuple[str, str] = (STATED, STATED)
     unsorted: tuple[str, ...] = ()  # findings of neither list that could be told
     # The source line of each finding, per list (strengths, gaps, unsorted); () when unknown.
-    lines: tuple[tuple[int, ...], ...] = field(default=(), compare=False)
+    lines: tuple[tuple[int, ...], ...] = ()
 
     def findings(self, kind: str) -> tuple[str, ...]:
         if kind == UNSORTED:
@@ -71,7 +73,7 @@ class DomainFindings:
         return (*wanted, *extra)
 
 
-@dataclass(frozen=True)
+@frozen(uncompared=("aliases",))
 class Profile:
     """One MGI profile: metadata and the six domains in canonical order."""
 
@@ -87,7 +89,7 @@ class Profile:
     domains: tuple[DomainFindings, ...]
     implementation: str | None = None
     funding: str | None = None
-    aliases: tuple[str, ...] = field(default=(), compare=False)
+    aliases: tuple[str, ...] = ()
     language: str = "en"  # "en", "fr" or "es": the language of its findings
 
     def count(self, kind: str) -> int:
@@ -104,7 +106,7 @@ def ordered_findings(profile: Profile) -> Iterator[tuple[DomainFindings, str, in
                 yield block, kind, position, text
 
 
-@dataclass(frozen=True)
+@frozen()
 class Problem:
     """Something the loader could not place or read, with the line it happened on (0: the file).
 

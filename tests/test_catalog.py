@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -53,7 +52,7 @@ def test_nothing_close_points_to_list(catalog):
 
 def test_two_editions_plain_id_means_latest(seeds):
     kyrgyzstan = next(p for p in seeds.profiles if p.id == "kyrgyzstan")
-    first = dataclasses.replace(kyrgyzstan, published="2018-03", edition=1, source="old.txt")
+    first = kyrgyzstan.replace(published="2018-03", edition=1, source="old.txt")
     catalog = Catalog([*seeds.profiles, first])
     assert [p.id for p in catalog.profiles if p.id.startswith("kyrgyzstan")] == [
         "kyrgyzstan", "kyrgyzstan-2018"]
@@ -74,7 +73,7 @@ def kazakhstan_copies(seeds, *copies: tuple[str, str, int]) -> list:
     kazakhstan = next(p for p in seeds.profiles if p.id == "kazakhstan")
     others = [p for p in seeds.profiles if p.id != "kazakhstan"]
     return [*others, *(
-        dataclasses.replace(kazakhstan, language=lang, name=NAMES[lang], published=published,
+        kazakhstan.replace(language=lang, name=NAMES[lang], published=published,
                             edition=number, source=f"kazakhstan-{published}-{lang}.txt",
                             aliases=(NAMES[lang], "Kazakhstan", "KAZ"))
         for lang, published, number in copies)]
