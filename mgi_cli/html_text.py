@@ -33,6 +33,11 @@ _BLOCKS = {
     "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "td", "th", "blockquote", "pre",
     "figure", "figcaption", "address", "hr", "title", "caption", "details", "summary",
 }
+# A button that opens and closes a section (an accordion's toggle) carries that section's
+# heading; other buttons ("Accept", "Share") are never profile text.
+_DISCLOSURE = re.compile(r"accordion|collaps|toggle|expand|disclosure", re.I)
+# The open/close sign such a button draws after its text: "Partnerships +", "Partnerships ▼".
+_SIGNS = re.compile(r"[\s+−–\-▼▲▾▴▸▹›‹»«⌄⌃˅˄]+$")
 _VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source",
          "track", "wbr", "param"}
 
@@ -50,11 +55,12 @@ class _TextExtractor(HTMLParser):
         if tag == "br":
             self._break(soft=True)
             return
-        if tag in _BLOCKS:
+        disclosure = tag == "button" and _is_disclosure(attrs)
+        if tag in _BLOCKS or disclosure:
             self._break()
         if tag in _VOID:
             return
-        skipped = tag in _SKIPPED or _is_furniture(attrs)
+        skipped = (tag in _SKIPPED and not disclosure) or _is_furniture(attrs)
         self.stack.append((tag, skipped))
         self.skipping += skipped
         if tag == "li" and not self.skipping:
@@ -68,6 +74,8 @@ class _TextExtractor(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _BLOCKS:
             self._break()
+        elif tag == "button" and ("button", False) in self.stack[-1:]:
+            self._break(signs=True)  # a disclosure button's heading, without its sign
         if not any(open_tag == tag for open_tag, _ in self.stack):
             return  # a stray end tag
         while self.stack:
@@ -84,9 +92,11 @@ class _TextExtractor(HTMLParser):
         else:
             self.current.append(data)
 
-    def _break(self, soft: bool = False) -> None:
+    def _break(self, soft: bool = False, signs: bool = False) -> None:
         """End the current line; a block also leaves a blank line, a <br> does not."""
         text = re.sub(r"\s+", " ", "".join(self.current)).strip()
+        if signs:
+            text = _SIGNS.sub("", text)
         if text and text != "•":
             self.lines.append(text + ("\n" if soft else "\n\n"))
         self.current = []
@@ -103,6 +113,14 @@ def _is_furniture(attrs: list[tuple[str, str | None]]) -> bool:
         if name == "aria-hidden" and value == "true":
             return True
     return False
+
+
+def _is_disclosure(attrs: list[tuple[str, str | None]]) -> bool:
+    """A button that opens a section: aria-expanded or aria-controls, or a class or id such
+    as "accordion-toggle"."""
+    return any(name in ("aria-expanded", "aria-controls") or (
+        name in ("class", "id") and value and _DISCLOSURE.search(value))
+        for name, value in attrs)
 
 
 def html_to_text(html: str) -> str:

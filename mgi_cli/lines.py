@@ -22,6 +22,7 @@ MARKER = "marker"  # "Key findings" and its kind
 LABEL = "label"  # a list label whose meaning mgi can tell
 BULLET = "bullet"  # a line that starts with a bullet glyph
 CHROME = "chrome"  # a web page's or report's own text: "Download the profile (PDF)", "© IOM"
+BACK_MATTER = "back-matter"  # the title of a report's closing section: "Sources", "Méthodologie"
 FOOTNOTE = "footnote"  # "1 Based on the Migration Code, 2013.", at the foot of a PDF page
 DATE = "date"
 TITLE = "title"
@@ -40,8 +41,32 @@ _CHROME = re.compile(
     r"|(?:download|telecharger|descargar|print|imprimer|imprimir|share|partager|compartir)"
     r"(?:\s+(?:this|the|full|ce|cette|le|la|les|el|este|esta|pdf|report|profile)\b|\s*$)"
     r"|(?:back to top|retour en haut|volver arriba|read more|lire la suite|leer mas)\b"
+    r"|(?:read|view|see|lire|voir|consulter|leer|ver|consultar)\s+(?:the |le |el )?(?:full "
+    r"|complete )?(?:profile|report|profil|perfil|rapport|informe)(?: complet[oa]?)?$"
     r"|https?://\S+$|www\.\S+$)"
-    r"|\((?:pdf|docx?)\b[^)]*\)$|\b\d+(?:[.,]\d+)?\s?[km]b\)?$", re.I)
+    r"|\((?:pdf|docx?)\b[^)]*\)$|\b\d+(?:[.,]\d+)?\s?[km]b\)?$"
+    r"|^(?:home|menu|main menu|search|skip to (?:main )?content|accueil|aller au contenu"
+    r"|rechercher|inicio|buscar|ir al contenido)$", re.I)
+# A web page's footer, after the findings: its first line ends them ("Related profiles",
+# "Contact", "Privacy policy", "Terms of use"); what follows it is the page's, not a list's.
+_SITE_FOOTER = re.compile(
+    r"^(?:related (?:profiles|pages|content|links)|see also|contact(?: us)?|privacy"
+    r"(?: policy| notice| statement)?|terms (?:of use|and conditions|of service)"
+    r"|cookies?(?: policy| settings| notice)?|site ?map|follow us|subscribe|newsletter"
+    r"|legal notice|disclaimer|accessibility"
+    r"|profils (?:associes|connexes|lies)|voir aussi|contact(?:ez-nous)?|nous contacter"
+    r"|politique de confidentialite|conditions (?:d'utilisation|generales(?: d'utilisation)?)"
+    r"|mentions legales|plan du site|suivez-nous|avis de non-responsabilite"
+    r"|perfiles relacionados|ver tambien|vease tambien|contacto|contactenos|contactanos"
+    r"|politica de privacidad|(?:terminos|condiciones) (?:de uso|y condiciones)|aviso legal"
+    r"|mapa del sitio|siguenos)$")
+# The title of a section after the findings, in English, French and Spanish ("Sources",
+# "7. References", "Méthodologie", "Fuentes y metodología:"): it ends the findings.
+_BACK_WORDS = (r"(?:sources?|references?|methodology|notes|end ?notes|bibliography|annex(?:es)?"
+               r"|methodologie|bibliographie|annexes?|notes de fin|fuentes|referencias"
+               r"|metodologia|bibliografia|notas|anexos?)")
+_BACK_MATTER = re.compile(rf"^(?:(?:[ivx]+|\d{{1,2}})[.)]?\s+)?{_BACK_WORDS}"
+                          rf"(?:\s+(?:and|et|y|&)\s+{_BACK_WORDS})?\s*:?$")
 _FOOTNOTE = re.compile(r"^\d{1,3}\s+[A-ZÀ-Ý][a-zà-ÿ]+\b.*\S")
 
 
@@ -56,6 +81,8 @@ def classify(line: str) -> str:
         return MARKER
     if is_chrome(text):
         return CHROME
+    if len(text) <= 40 and _BACK_MATTER.match(fold(text)):
+        return BACK_MATTER
     if BULLET_GLYPH.match(line):
         return BULLET
     if labels.list_label(text) and not domains.heading_number(text):
@@ -77,8 +104,19 @@ def is_heading_text(text: str) -> bool:
             and not text.rstrip().endswith((".", ";", ",")))
 
 
-def is_chrome(text: str) -> bool:
+def is_chrome(text: str, folded: str | None = None) -> bool:
     """A page's own words ("Download the full profile (PDF, 2 MB)", "Share this page", "© IOM
-    2021", a bare address): short, and never a finding."""
-    return len(text) <= 80 and not SENTENCE_END.search(text) and bool(_CHROME.search(
-        fold(text)))
+    2021", a bare address, "Privacy policy"): short, and never a finding."""
+    if len(text) > 80 or SENTENCE_END.search(text):
+        return False
+    folded = fold(text) if folded is None else folded
+    return bool(_CHROME.search(folded)) or closes_findings(text, folded)
+
+
+def closes_findings(text: str, folded: str | None = None) -> bool:
+    """The first line of a web page's footer ("Related profiles", "Privacy policy",
+    "Términos de uso"), which ends the findings."""
+    if len(text) > 40:
+        return False
+    folded = fold(text) if folded is None else folded
+    return bool(_SITE_FOOTER.match(folded.rstrip(" :")))

@@ -15,7 +15,10 @@ are placed here, in order, by a small state machine:
   bullets starts the next list even when mgi cannot read its meaning.
 - Inside a list, a bullet glyph starts a finding and other lines continue it (hard wraps, a
   paragraph split from its bullet); in a list with no glyphs at all, a line starts a new
-  finding when the previous one ended a sentence.
+  finding when the previous one ended a sentence, or stopped well short of the column the
+  text is wrapped to (where no full stop tells, a capitalised line read on is reported).
+- The findings end at a date, a web page's footer ("Related profiles") or a closing section
+  ("Sources", "Méthodologie"); what follows is no finding until a heading, label or marker.
 
 At the end each block is mapped to its domain (by meaning, else by its number, else
 unclassified) and each list to its kind (by its label, else by its position: MGI lists come
@@ -31,6 +34,7 @@ from mgi_cli import domains, labels, metadata
 from mgi_cli.errors import MgiError
 from mgi_cli.furniture import furniture_lines
 from mgi_cli.lines import (
+    BACK_MATTER,
     BLANK,
     BULLET,
     BULLET_GLYPH,
@@ -48,6 +52,7 @@ from mgi_cli.lines import (
     SHORT,
     TITLE,
     classify,
+    closes_findings,
     is_heading_text,
 )
 from mgi_cli.model import (
@@ -75,6 +80,28 @@ _IMPLEMENTATION = re.compile(r"\b(implemented|mise en (oe|œ)uvre|implementad[ao
 _FUNDING = re.compile(r"\b(funding|funded|financ\w+)\b", re.I)
 # A sentence end with the next sentence glued on: `countries."The National Bank`.
 _GLUED = re.compile(r"[a-z]{2}[.!?]['\"”’)]*[A-Z][a-z]")
+# Bullets run together on one line, as a copied table cell has them: "... nationals. • The".
+_INLINE_GLYPH = re.compile(r"[•●▪■►➢\uf0b7\uf0a7]")
+_INLINE_BULLET = re.compile(r"\s+[•●▪■►➢\uf0b7\uf0a7]\s+(?=\S)")
+# A footnote's number glued after a sentence: "... on par with nationals.1", at the end of a
+# finding or before its next sentence ("... in 2019).2 The law").
+_FOOTNOTE_REF = re.compile(r"([.!?])(?<=[^\W\d_].|[)\]\"”’].)\d{1,3}(?=\s+[A-ZÀ-Ý]|\s*$)")
+# Word's sub-bullet, a letter "o" before a sub-item ("o\tpreschool;"), under a finding that
+# introduces its sub-list (":") or lists its items (";").
+_SUB_BULLET = re.compile(r"^o\s+(?=\S)")
+# A domain heading repeated at a page top: "PARTNERSHIPS (continued)", "Partenariats (suite)".
+_CONTINUED = re.compile(
+    r"^(.+?)\s*(?:\((?:continued|cont'?d|cont\.?|suite|continuacion|continua)\)"
+    r"|[-–—:,]\s*(?:continued|cont'?d|cont\.|suite|continuacion))\s*$")
+# What a list holds when it holds nothing: "None identified.", "N/A", "Aucun.", "Ninguno."
+_PLACEHOLDER = re.compile(
+    r"^(?:none(?: identified| found| reported| at this time| to date)?|n/? ?a|nil|not applicable"
+    r"|no (?:data|information) available|aucune?(?: identifiee?s?)?|neant|sans objet"
+    r"|non applicable|ningun[oa]?(?: identificad[oa]s?)?|no aplica|nada|no se identific\w+"
+    r"|[-–—]+)\s*[.!]?$")
+# In a list without glyphs or blank lines, a line whose next word would still have fit,
+# short of this share of the column, ends its finding: a hard wrap fills the column.
+_SHORT_OF_COLUMN = 0.85
 # Parts of real compounds: a hyphen at a line end after such a head, or before such a tail,
 # is kept ("well-" / "being", "migration-" / "related"); other line-end hyphens split a word.
 _COMPOUND_HEADS = {
@@ -138,8 +165,16 @@ class _State:
     glyphs: bool = False  # the current list marks its items with glyphs (or numbers)
     item_number: int = 0  # the number of the open list's last numbered item
     paragraphs: bool = False  # the current list, without glyphs, sets items apart by blanks
+    full_stops: bool = True  # the current list, without glyphs, ends sentences somewhere
     item_indent: int = 0  # in a list without glyphs, the indentation of its items
     blank_before: bool = False
+    last_width: int = 0  # the width of the last line read, indentation included
+    column: float | None = None  # the width the text is hard-wrapped to (see _column)
+    sub_item: bool = False  # the open finding's last line was one of its sub-items
+    closed: str | None = None  # the findings ended: PAGE_END or BACK_MATTER, until a heading
+    continued: list[int] = field(default_factory=list)  # headings repeated "(continued)"
+    back_matter: list[int] = field(default_factory=list)  # lines of "Sources", "Notes", ...
+    footnote_refs: list[tuple[int, str]] = field(default_factory=list)  # (line, where)
     left_out: dict[str, list[int]] = field(default_factory=dict)  # CHROME/FOOTNOTE -> lines
     after_marker: bool = False
     in_introduction: bool = True
@@ -184,6 +219,7 @@ def parse_profile(text: str, source: str = "<text>") -> tuple[Profile, list[Prob
         raise NotAProfile(f"{source}: no MGI domain headings or findings found")
     _note_furniture(state, sorted(furniture))
     _note_left_out(state)
+    _note_page_breaks(state)
     return _build(state), state.problems
 
 
@@ -208,23 +244,35 @@ def _read_line(state: _State, index: int) -> int:
         return index + 1  # page furniture: as if the page break were not there
     if kind in (CHROME, FOOTNOTE):
         state.left_out.setdefault(kind, []).append(index + 1)
+        if kind == CHROME and closes_findings(text):
+            _end_findings(state, PAGE_END)  # "Related profiles", "Privacy policy"
         return index + 1  # never a finding; a sentence cut by a footnote reads on
+    if kind == HEADING and _continued_heading(state, text):
+        state.continued.append(index + 1)
+        return index + 1  # the domain goes on over a page break
+    if kind == BACK_MATTER and _end_findings(state, BACK_MATTER):
+        state.back_matter.append(index + 1)
+        return index + 1
     number = index + 1
     consumed = index + 1
     if kind == MARKER:
         _close_bullet(state)
-        state.after_marker = True
+        state.after_marker, state.closed = True, None
         return consumed
     label, consumed = _label_at(state, index)
     if label:
         _start_list(state, label, number, text)
     elif kind == DATE and _is_date_line(state, index):
         _close_bullet(state)
+        _end_findings(state, PAGE_END)
         state.published = state.published or metadata.parse_date(text)
     elif kind == TITLE:
         _close_bullet(state)
         title, consumed = _title_at(state, index)
         state.title = state.title or title
+    elif state.closed and _wrapped_heading(state, index) is None and not _is_heading(
+            state, index):
+        _after_findings(state, kind, text, number)
     elif kind == BULLET and not _is_dash_continuation(state, line):
         _read_bullet(state, line, number)
     elif (item := _numbered_item(state, index)) is not None:
@@ -241,7 +289,44 @@ def _read_line(state: _State, index: int) -> int:
         _read_text(state, line, number)
     state.blank_before = False
     state.after_marker = False
+    state.last_width = len(line.rstrip())
     return consumed
+
+
+PAGE_END = "page-end"  # a date or a web page's footer ended the findings
+MAX_PAGE_TEXT_WORDS = 6  # a web page's links after its findings: "County of Kisumu", "Kenya"
+
+
+def _end_findings(state: _State, how: str) -> bool:
+    """The findings end here, at a date, a web page's footer or a closing section such as
+    "Sources" (`how`): what follows is no finding until a heading, label or marker. Before
+    the first domain (a date under the title, "Notes" in the introduction) nothing ends."""
+    if state.in_introduction or state.block is None:
+        return False
+    _close_bullet(state)
+    state.run, state.closed = None, how
+    return True
+
+
+def _after_findings(state: _State, kind: str, text: str, number: int) -> None:
+    """A line after the findings ended: a closing section's, left out; a web page's link,
+    left out; anything else reported."""
+    if state.closed == BACK_MATTER:
+        state.back_matter.append(number)
+    elif kind == SHORT and len(text.split()) <= MAX_PAGE_TEXT_WORDS:
+        state.left_out.setdefault(CHROME, []).append(number)
+    else:
+        state.problem(number, f"text outside any list, not a finding: {_shorten(text)!r}")
+
+
+def _continued_heading(state: _State, text: str) -> bool:
+    """The open domain's heading repeated at a page top: "PARTNERSHIPS (continued)"."""
+    if not text.rstrip(" .:").lower().endswith((")", "continued", "cont", "contd", "cont'd",
+                                                 "suite", "continuación", "continuacion")):
+        return False  # the common case, and the fast one
+    match = _CONTINUED.match(fold(text))
+    return bool(match and state.block is not None
+                and domains.normalize_heading(match.group(1)) == state.block.key)
 
 
 def _is_date_line(state: _State, index: int) -> bool:
@@ -458,12 +543,18 @@ def _wrapped_heading(state: _State, index: int) -> tuple[str, int] | None:
     after = _next_text(state, following)
     if after is None or _label_at(state, after)[0] is None or _label_at(state, following)[0]:
         return None
-    if _continues(state, state.lines[index]) and not state.blank_before:
-        return None
+    if (_continues(state, state.lines[index]) and not state.blank_before
+            and not (starts_upper(first) and _ended(state))):
+        return None  # a finding goes on, unless it ended and a capitalised heading starts
     joined = _join(first, second, state)
     if is_heading_text(joined) and domains.normalize_heading(joined):
         return joined, following + 1
     return None
+
+
+def _ended(state: _State) -> bool:
+    """Whether the open finding has ended its sentence."""
+    return state.bullet is not None and bool(SENTENCE_END.search(state.bullet[-1]))
 
 
 def _title_at(state: _State, index: int) -> tuple[str, int]:
@@ -495,6 +586,8 @@ def _is_heading(state: _State, index: int) -> bool:
     meaning = kind == HEADING and domains.normalize_heading(text) is not None
     if _continues(state, state.lines[index]) and (not meaning or not starts_upper(text)):
         return False
+    if kind != HEADING and _in_unfinished_plain_list(state):
+        return False  # the next finding of a list whose findings have no full stops
     following = _next_text(state, index)
     if following is not None and (_label_at(state, following)[0] is not None
                                   or _label_shaped_at(state, following, ahead=True) is not None):
@@ -509,6 +602,12 @@ def _is_heading(state: _State, index: int) -> bool:
             and _bullets_follow(state, index) and starts_upper(text))
 
 
+def _in_unfinished_plain_list(state: _State) -> bool:
+    """In a list without glyphs or blank lines, whose open finding ends no sentence."""
+    return (state.bullet is not None and not state.glyphs and not state.paragraphs
+            and not SENTENCE_END.search(state.bullet[-1]))
+
+
 def _bullets_follow(state: _State, index: int) -> bool:
     following = _next_text(state, index)
     return following is not None and state.kinds[following] == BULLET
@@ -520,7 +619,7 @@ def _start_block(state: _State, heading: str, number: int) -> None:
     if labels.is_introduction(heading):
         state.block, state.in_introduction = None, True
         return
-    state.in_introduction = False
+    state.in_introduction, state.closed = False, None
     if key := domains.normalize_heading(heading):
         block = _Block(key, heading, number, STATED)
     elif by_number := domains.heading_number(heading):
@@ -538,7 +637,7 @@ def _start_list(state: _State, kind: str | None, number: int, label: str) -> Non
         state.problem(number, "list label outside any domain; its findings are unclassified")
         state.block = _Block(domains.UNCLASSIFIED.key, "", number, UNCLASSIFIED)
         state.blocks.append(state.block)
-    state.in_introduction = False
+    state.in_introduction, state.closed = False, None
     state.run = _List(label, number, kind)
     state.block.lists.append(state.run)
     state.glyphs, state.item_number, state.paragraphs = False, 0, False
@@ -553,7 +652,7 @@ def _start_bullet(state: _State, text: str, number: int, glyph: bool) -> None:
         state.run = _List("", number, None)
         state.block.lists.append(state.run)
     state.glyphs = state.glyphs or glyph
-    state.bullet, state.bullet_line = [text], number
+    state.bullet, state.bullet_line, state.sub_item = [text], number, False
 
 
 def _continues(state: _State, line: str) -> bool:
@@ -569,16 +668,60 @@ def _continues(state: _State, line: str) -> bool:
         return not state.blank_before or starts_lower or _dangling(state.bullet[-1])
     if _indent(line) != state.item_indent:  # flush or deeper: a wrapped line
         return True
-    return not ended or starts_lower
+    if ended or starts_lower or _dangling(state.bullet[-1]):
+        return not ended or starts_lower
+    # A capitalised line after one that ends no sentence: a wrapped line, unless the line
+    # before stopped well short of the column, where its next word would still have fit.
+    first_word = len(text.split(None, 1)[0])
+    return state.last_width + 1 + first_word > _column(state) * _SHORT_OF_COLUMN
+
+
+def _wrap_unsure(state: _State, line: str) -> bool:
+    """A capitalised line read on from one that ends no sentence, in a hard-wrapped list
+    whose findings have no glyphs, no blank lines between them and no full stops: it may be
+    as well the next finding, and only a guess tells."""
+    return (not state.glyphs and not state.paragraphs and not state.full_stops
+            and starts_upper(line.strip()) and _indent(line) == state.item_indent
+            and not _dangling(state.bullet[-1]) and _column(state) != float("inf"))
+
+
+def _column(state: _State) -> float:
+    """The width the findings are hard-wrapped to: the upper quartile of the lines that
+    surely wrap (they stop on "the", a comma or a hyphen, or the next goes on in lower
+    case). With fewer than three such lines the text is not hard-wrapped: each line of a
+    list without glyphs or blank lines is a finding of its own, unless it stops mid-sentence."""
+    if state.column is None:
+        widths = []
+        lines, kinds = state.lines, state.kinds
+        start = next((i for i, kind in enumerate(kinds) if kind == LABEL), len(kinds))
+        for index in range(start, len(lines) - 1):
+            if kinds[index] not in (BULLET, SHORT, PROSE) or kinds[index + 1] not in (
+                    SHORT, PROSE):
+                continue
+            line = lines[index].rstrip()
+            if SENTENCE_END.search(line) or line.endswith(":"):
+                continue  # a sentence's end, or a sub-list's start: no wrap
+            if lines[index + 1].lstrip()[:1].islower() or _dangling(line):
+                widths.append(len(line))
+        widths.sort()
+        state.column = widths[len(widths) * 3 // 4] if len(widths) >= 3 else float("inf")
+    return state.column
 
 
 def _read_text(state: _State, line: str, number: int) -> None:
     text = line.strip()
     if state.bullet is not None and _continues(state, line):
-        _extend(state, text)
+        if _wrap_unsure(state, line):
+            state.problem(number, f"{_shorten(text)!r} read as going on from the line above; "
+                                  "no glyph, blank line or full stop in this list tells where "
+                                  "its findings end")
+        sub = _SUB_BULLET.match(text)
+        state.sub_item = bool(sub) and (state.sub_item or state.bullet[-1].endswith((":", ";")))
+        _extend(state, text[sub.end():] if state.sub_item else text)
     elif state.run is not None and not state.glyphs:
         if not state.run.items and state.bullet is None:
             state.paragraphs = _paragraph_style(state, number - 1)
+            state.full_stops = _has_full_stops(state, number - 1)
         _start_bullet(state, text, number, glyph=False)
         state.item_indent = _indent(line)
     elif state.in_introduction or state.block is None:
@@ -609,6 +752,17 @@ def _paragraph_style(state: _State, index: int) -> bool:
     return blanks >= 1 and sentence_ends == 0
 
 
+def _has_full_stops(state: _State, index: int) -> bool:
+    """Whether any line of the list that starts here ends a sentence."""
+    for kind, line in zip(state.kinds[index:index + 400], state.lines[index:index + 400],
+                          strict=False):
+        if kind in (LABEL, MARKER, BULLET, DATE, TITLE, BACK_MATTER):
+            return False  # the end of the list
+        if SENTENCE_END.search(line):
+            return True
+    return False
+
+
 def _introduction_text(state: _State, text: str) -> None:
     _close_bullet(state)
     state.prose.append(text)
@@ -625,8 +779,19 @@ def _close_bullet(state: _State) -> None:
     if state.bullet is None:
         return
     if state.run is not None:
-        state.run.items.append(("".join(state.bullet).strip(), state.bullet_line))
+        text, line = "".join(state.bullet).strip(), state.bullet_line
+        for part in _INLINE_BULLET.split(text) if _INLINE_GLYPH.search(text) else (text,):
+            state.run.items.append((_without_footnote_refs(state, part, line), line))
     state.bullet = None
+
+
+def _without_footnote_refs(state: _State, text: str, line: int) -> str:
+    """A finding without the footnote numbers glued after its sentences ("nationals.1")."""
+    if not _FOOTNOTE_REF.search(text):
+        return text
+    for match in _FOOTNOTE_REF.finditer(text):
+        state.footnote_refs.append((line, " ".join(text[:match.end()].split()[-3:])))
+    return _FOOTNOTE_REF.sub(r"\1", text)
 
 
 def _extend(state: _State, text: str) -> None:
@@ -685,6 +850,7 @@ class _Placed:
 
 def _place(state: _State) -> dict[str, _Placed]:
     placed: dict[str, _Placed] = {}
+    _empty_placeholders(state)
     named = {b.key for b in state.blocks if b.mapped == STATED and b.size()}
     for block in state.blocks:
         if block.mapped == BY_NUMBER:
@@ -705,6 +871,18 @@ def _place(state: _State) -> dict[str, _Placed]:
             if reason == BY_POSITION:
                 target.reasons[kind] = BY_POSITION
     return placed
+
+
+def _empty_placeholders(state: _State) -> None:
+    """A list whose one item says it holds nothing ("None identified.", "N/A", "Aucun.") is
+    empty; a note says so."""
+    for block in state.blocks:
+        for run in block.lists:
+            if len(run.items) == 1 and _PLACEHOLDER.match(fold(run.items[0][0])):
+                (text, line), run.items = run.items[0], []
+                under = f"under {run.label!r}" if run.label else f"under {block.heading!r}"
+                state.problem(line, f"{text!r} {under} is a placeholder, not a finding; the "
+                                    "list is empty", warn=False, note=True)
 
 
 def _map_by_number(state: _State, block: _Block, named: set[str]) -> None:
@@ -852,6 +1030,34 @@ def _note_left_out(state: _State) -> None:
         state.problem(numbers[0], f"{plural(len(numbers), 'line')} of {names[kind]} left out of "
                                   f"the findings (lines {where}), such as "
                                   f"{_shorten(example)!r}", warn=False, note=True)
+
+
+def _note_page_breaks(state: _State) -> None:
+    """Headings repeated "(continued)", closing sections and footnote numbers, set aside."""
+    if state.continued:
+        first = state.continued[0]
+        state.problem(first, f"{plural(len(state.continued), 'heading')} repeated at a page "
+                             f"top read as the domain going on ({_lines(state.continued)}), "
+                             f"such as {_shorten(state.lines[first - 1].strip())!r}",
+                      warn=False, note=True)
+    if state.back_matter:
+        titles = [state.lines[n - 1].strip() for n in state.back_matter
+                  if state.kinds[n - 1] == BACK_MATTER]
+        state.problem(state.back_matter[0], f"{plural(len(state.back_matter), 'line')} of "
+                                            f"closing sections ({', '.join(map(repr, titles))})"
+                                            f" left out of the findings "
+                                            f"({_lines(state.back_matter)})",
+                      warn=False, note=True)
+    if state.footnote_refs:
+        line, where = state.footnote_refs[0]
+        numbers = sorted({n for n, _ in state.footnote_refs})
+        state.problem(line, f"{plural(len(state.footnote_refs), 'footnote number')} taken out "
+                            f"of findings ({_lines(numbers)}), such as '…{where}'",
+                      warn=False, note=True)
+
+
+def _lines(numbers: list[int]) -> str:
+    return "lines " + ", ".join(map(str, numbers[:5])) + (", …" if len(numbers) > 5 else "")
 
 
 def _sentence(pattern: re.Pattern[str], text: str) -> str | None:

@@ -35,7 +35,7 @@ SCHEMA_VERSION = "1"
 RULES = ("parser.py", "lines.py", "labels.py", "domains.py", "furniture.py", "metadata.py",
          "language.py", "html_text.py", "pdf_text.py", "text.py", "loader.py", "model.py",
          "catalog.py", "store.py")
-BUSY_SECONDS = 30.0  # how long a run waits for another one writing the same store
+BUSY_SECONDS = 10.0  # how long a run waits for another one writing the same store
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -326,7 +326,7 @@ def _connect(path: Path, folder: Path) -> sqlite3.Connection:
         connection.execute("PRAGMA synchronous = NORMAL")
         if not connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             # New, or being made by another run right now: making it again is harmless.
-            connection.execute("PRAGMA journal_mode = WAL")  # readers never wait for writers
+            _use_wal(connection)
             create(connection, folder)
         meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
         if meta != {**meta, **_identity(folder)}:
@@ -335,6 +335,25 @@ def _connect(path: Path, folder: Path) -> sqlite3.Connection:
         connection.close()
         raise
     return connection
+
+
+def _use_wal(connection: sqlite3.Connection) -> None:
+    """Readers never wait for a writer. Switching needs the file to itself; when another run
+    holds it, that run is making the store (wait for it), or the store was emptied under it
+    (StoreError: it is replaced, not waited for)."""
+    connection.execute("PRAGMA busy_timeout = 0")
+    try:
+        connection.execute("PRAGMA journal_mode = WAL")
+        return
+    except sqlite3.OperationalError:
+        pass
+    finally:
+        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
+    connection.execute("BEGIN IMMEDIATE")  # waits while another run makes the store
+    made = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    connection.execute("ROLLBACK")
+    if not made:
+        raise StoreError("an emptied store that another run still holds")
 
 
 def create(connection: sqlite3.Connection, folder: Path | None) -> None:
