@@ -10,11 +10,13 @@ every Tab of shell completion, and most runs need none of them.
 
 __version__ = "0.1.0"
 
-__all__ = ["Library", "Problem", "Profile", "UnknownProfile", "__version__", "open"]
+__all__ = ["Library", "MgiError", "NothingFound", "Problem", "Profile", "UnknownProfile",
+           "__version__", "open"]
 
 _HOMES = {"open": "mgi_cli.library", "Library": "mgi_cli.library",
           "UnknownProfile": "mgi_cli.catalog", "Profile": "mgi_cli.model",
-          "Problem": "mgi_cli.model"}
+          "Problem": "mgi_cli.model", "MgiError": "mgi_cli.errors",
+          "NothingFound": "mgi_cli.errors"}
 
 
 def __getattr__(name: str):

@@ -55,6 +55,9 @@ class _Group(TyperGroup):
             prefix = "" if isinstance(error, NothingFound) else "Error: "
             typer.echo(f"{prefix}{error}", err=True)
             raise typer.Exit(error.exit_code) from None
+        finally:
+            if isinstance(ctx.obj, Settings):
+                _store_warnings(ctx.obj)
 
 
 app = typer.Typer(
@@ -91,7 +94,8 @@ def complete_profile(ctx: typer.Context, incomplete: str) -> list[str]:
     from mgi_cli.completion import profile_ids
 
     params = ctx.find_root().params or {}
-    language = getattr(params.get("lang"), "value", None) or os.environ.get("MGI_LANG", "en")
+    lang = params.get("lang")  # a Language, or the string typed on the line being completed
+    language = str(getattr(lang, "value", lang) or os.environ.get("MGI_LANG") or "en")
     return [i for i in profile_ids(params.get("data_dir"), language)
             if i.startswith(incomplete.lower())]
 
@@ -142,6 +146,7 @@ class Settings:
         self.data_dir, self.no_color, self.pager = data_dir, no_color, pager
         self.language = language  # what a plain id prefers among a profile's translations
         self.library: Library | None = None
+        self.warned = 0  # how many of the library's warnings were printed
 
 
 def _version(value: bool) -> None:
@@ -189,13 +194,21 @@ def _library(ctx: typer.Context) -> Library:
         found = _with_progress(lambda on_file: library.open(
             settings.data_dir, language=settings.language, on_file=on_file))
         settings.library = found
-        for warning in found.warnings:
-            typer.echo(f"warning: {warning}", err=True)
+        _store_warnings(settings)
         _warn([p for p in found.problems if p.warn])
         if not found.profiles:
             folder = settings.data_dir or "the bundled profiles"
             raise NothingFound(f"No MGI profiles found in {str(folder)!r}; see mgi check.")
     return settings.library
+
+
+def _store_warnings(settings: Settings) -> None:
+    """What the store had to do (rebuilt, not used), each said once, when it happens."""
+    if settings.library is None:
+        return
+    for warning in settings.library.warnings[settings.warned:]:
+        typer.echo(f"warning: {warning}", err=True)
+    settings.warned = len(settings.library.warnings)
 
 
 WARNINGS_PER_FILE = 3
@@ -448,12 +461,14 @@ def export(
     from mgi_cli.textformats import to_csv
 
     if output is ExportFormat.sqlite and path is None:
-        raise MgiError("--format sqlite needs --output FILE (a database cannot go to stdout).")
+        raise MgiError("--format sqlite needs --output FILE (or '-o -' to send the database's "
+                       "bytes to stdout).")
     lib = _library(ctx)
     profiles = lib.with_findings()
     if output is ExportFormat.sqlite:
         exporter.write_sqlite(lib, path, force)
-        typer.echo(f"Wrote {path}: {len(profiles)} profiles.", err=True)
+        where = "stdout" if str(path) == "-" else path
+        typer.echo(f"Wrote {where}: {len(profiles)} profiles.", err=True)
         return
     columns, found = finding_rows(profiles)
     text = to_json(found) + "\n" if output is ExportFormat.json else to_csv(columns, found)
@@ -485,8 +500,8 @@ def check(
     found = _with_progress(lambda on_file: library.read(paths, language=language, on_file=on_file)
                            if paths else library.open(ctx.obj.data_dir, language=language,
                                                       on_file=on_file))
-    for warning in found.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+    ctx.obj.library = found
+    _store_warnings(ctx.obj)
     files = check_files(found)
     line = summary(files)
 

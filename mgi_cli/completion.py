@@ -12,7 +12,7 @@ def profile_ids(data_dir: Path | str | None, language: str = "en") -> list[str]:
         from mgi_cli.sources import bundled_seeds
         from mgi_cli.store import open_store
 
-        folder = Path(data_dir) if data_dir else bundled_seeds()
+        folder = Path(data_dir).expanduser() if data_dir else bundled_seeds()
         store = open_store(folder)  # a folder changed since it was read: read it once
         try:
             return store.ids(language) or []

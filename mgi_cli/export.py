@@ -23,6 +23,7 @@ from mgi_cli.errors import MgiError
 if TYPE_CHECKING:
     from mgi_cli.library import Library
 
+
 @contextlib.contextmanager
 def writing(target: Path) -> Iterator[Path]:
     """atomic_path, with the reason a file cannot be written as one line for the user."""
@@ -51,27 +52,61 @@ def _one_line(target: Path) -> Iterator[None]:
 
 def write_sqlite(library: Library, target: Path, force: bool = False) -> None:
     """The loaded profiles as a database of the store's own schema (store.SCHEMA), with the
-    ids the CLI shows: what Datasette and sqlite-utils open is what mgi reads."""
+    ids the CLI shows: what Datasette and sqlite-utils open is what mgi reads. A file is
+    replaced atomically (only with `force`); a pipe, a device, `-` or /dev/stdout gets the
+    database's bytes in place."""
+    with _one_line(target):
+        in_place = str(target) == "-" or writes_in_place(target)
+        if target.is_dir():
+            raise MgiError(f"{str(target)!r} is a folder; give a file name.")
+        if not in_place and target.exists() and not force:
+            raise MgiError(f"{str(target)!r} exists; add --force to overwrite it.")
+        if not in_place:
+            with atomic_path(target) as temporary:
+                temporary.unlink()  # sqlite3 creates its own file
+                _build_database(library, temporary)
+            return
+        with atomic_path(Path(_temporary_folder()) / "mgi-export.db") as temporary:
+            temporary.unlink()
+            _build_database(library, temporary)
+            _copy_bytes(temporary, target)
+
+
+def _temporary_folder() -> str:
+    import tempfile
+
+    return tempfile.gettempdir()
+
+
+def _copy_bytes(source: Path, target: Path) -> None:
+    import shutil
+    import sys
+
+    with source.open("rb") as data:
+        if str(target) == "-":
+            sys.stdout.flush()
+            shutil.copyfileobj(data, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+            return
+        with open(target, "ab") as stream:
+            shutil.copyfileobj(data, stream)
+
+
+def _build_database(library: Library, path: Path) -> None:
     from mgi_cli import __version__
     from mgi_cli.store import create, write_problems, write_profile
 
-    if target.exists() and not force:
-        raise MgiError(f"{str(target)!r} exists; add --force to overwrite it.")
-    if target.is_dir():
-        raise MgiError(f"{str(target)!r} is a folder; give a file name.")
-    with writing(target) as temporary:
-        temporary.unlink()  # sqlite3 creates its own file
-        connection = sqlite3.connect(temporary, isolation_level=None)
-        try:
-            create(connection, None)
-            connection.execute("BEGIN")
-            connection.executemany("INSERT INTO meta VALUES (?, ?)", [
-                ("mgi", __version__), ("language", library.language)])
-            for profile in library.profiles:
-                write_profile(connection, profile, profile.source, profile.id)
-            for source in dict.fromkeys(p.source for p in library.problems):
-                write_problems(connection, source,
-                               [p for p in library.problems if p.source == source])
-            connection.execute("COMMIT")
-        finally:
-            connection.close()
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        create(connection, None)
+        connection.execute("BEGIN")
+        connection.executemany("INSERT INTO meta VALUES (?, ?)", [
+            ("mgi", __version__), ("language", library.language)])
+        for profile in library.with_findings():
+            write_profile(connection, profile, profile.source, profile.id)
+        for source in dict.fromkeys(p.source for p in library.problems):
+            write_problems(connection, source,
+                           [p for p in library.problems if p.source == source])
+        connection.execute("COMMIT")
+    finally:
+        connection.close()

@@ -17,6 +17,7 @@ The CLI calls only this module to load data. A data folder is read through its s
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,9 +47,14 @@ class Library:
         self.language = language
         self.problems: tuple[Problem, ...] = (*problems, *self.catalog.problems)
         self.files: tuple[str, ...] = tuple(files)
-        self.warnings: tuple[str, ...] = tuple(warnings)  # about the store, not the profiles
+        self._warnings = tuple(warnings)
         self._store = store
         self._corpus: Corpus | None = None
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """About the store, not the profiles: it had to be rebuilt, or was not used."""
+        return tuple(self._store.warnings) if self._store is not None else self._warnings
 
     @property
     def profiles(self) -> list[Profile]:
@@ -74,7 +80,7 @@ class Library:
             self._corpus = Corpus(self.profiles, self._store)
         return self._corpus
 
-    def search(self, query: str, *, domain: str | Domain | None = None,
+    def search(self, query: str, *, domain: str | int | Domain | None = None,
                profiles: Sequence[str] | None = None, kinds: Sequence[str] = KINDS,
                limit: int | None = None) -> Found:
         """The findings that match a query, best first (NothingFound when none)."""
@@ -112,19 +118,29 @@ def open(data: str | os.PathLike[str] | None = None, *, language: str = "en",
          on_file: Progress | None = None) -> Library:  # noqa: A001 (mgi_cli.open, as io.open)
     """A data folder (default: the bundled profiles) read through its store, brought up to
     date with its files. `language` is the one a plain id prefers (en, fr or es)."""
+    from mgi_cli.catalog import LANGUAGES
     from mgi_cli.sources import bundled_seeds
     from mgi_cli.store import open_store
 
-    folder = Path(data) if data is not None else bundled_seeds()
+    if language not in LANGUAGES:
+        raise MgiError(f"Unknown language {language!r}: use one of {', '.join(LANGUAGES)}.")
+    folder = Path(data).expanduser() if data is not None else bundled_seeds()
     if not folder.is_dir():
         raise MgiError(f"The data folder {str(folder)!r} does not exist or is not a folder.")
     try:
         store = open_store(folder, on_file)
+        try:
+            found = store.profiles(), store.problems(), store.files()
+        except sqlite3.DatabaseError:  # damaged where opening did not look
+            store.damaged()
+            warnings = store.warnings
+            store = open_store(folder, on_file)
+            store.warnings[:0] = warnings
+            found = store.profiles(), store.problems(), store.files()
     except OSError as error:
         raise MgiError(f"The data folder {str(folder)!r} cannot be read: "
                        f"{error.strerror or error}.") from None
-    return Library(store.profiles(), store.problems(), store.files(), language, store,
-                   store.warnings)
+    return Library(*found, language, store)
 
 
 def read(paths: Sequence[Path], *, language: str = "en",
@@ -139,9 +155,9 @@ def read(paths: Sequence[Path], *, language: str = "en",
     return Library(result.profiles, result.problems, result.files, language)
 
 
-def _domain(domain: str | Domain | None) -> Domain | None:
+def _domain(domain: str | int | Domain | None) -> Domain | None:
     if domain is None or isinstance(domain, Domain):
         return domain
     from mgi_cli.domains import resolve_domain
 
-    return resolve_domain(domain)
+    return resolve_domain(str(domain))

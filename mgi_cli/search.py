@@ -119,18 +119,28 @@ class Corpus:
 
     @property
     def vocabulary(self):
-        if self._index is not None:
-            return self._index.keys()
-        if self._vocabulary is None:
-            self._vocabulary = set(self._store.vocabulary())
-        return self._vocabulary
+        if self._index is None and self._vocabulary is None:
+            self._vocabulary = self._from_store(lambda store: set(store.vocabulary()))
+        return self._index.keys() if self._index is not None else self._vocabulary
 
     def containing(self, word: str) -> list[int]:
-        if self._index is not None:
-            return self._index.get(word, [])
-        starts = self._by_key
-        return sorted(starts[key] + ordinal for key, ordinal in self._store.containing(word)
-                      if key in starts)
+        if self._index is None:
+            starts = self._by_key
+            found = self._from_store(lambda store: store.containing(word))
+            if self._index is None:
+                return sorted(starts[key] + ordinal for key, ordinal in found if key in starts)
+        return self._index.get(word, [])
+
+    def _from_store(self, query):
+        """A query of the store's index; a damaged store is left for an index built here."""
+        import sqlite3
+
+        try:
+            return query(self._store)
+        except sqlite3.DatabaseError:
+            self._store.damaged()
+            self._index = self._build()
+            return None
 
     def locate(self, number: int) -> tuple[Profile, DomainFindings, str, int]:
         """The profile, domain block, list and 1-based position of a finding."""

@@ -30,7 +30,7 @@ from typing import Any
 from mgi_cli import __version__
 from mgi_cli.model import LISTS, Domain, DomainFindings, Problem, Profile
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 # The modules whose rules decide what a file reads as: a change in any rebuilds the store.
 RULES = ("parser.py", "lines.py", "labels.py", "domains.py", "furniture.py", "metadata.py",
          "language.py", "html_text.py", "pdf_text.py", "text.py", "loader.py", "model.py",
@@ -40,8 +40,8 @@ BUSY_SECONDS = 10.0  # how long a run waits for another one writing the same sto
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files (
-    path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, format TEXT, sha256 TEXT,
-    parsed_by TEXT, outcome TEXT, position INTEGER
+    path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER, format TEXT,
+    sha256 TEXT, parsed_by TEXT, outcome TEXT, position INTEGER
 );
 CREATE TABLE IF NOT EXISTS profiles (
     key INTEGER PRIMARY KEY, id TEXT UNIQUE, parsed_id TEXT, file TEXT, name TEXT, title TEXT,
@@ -83,7 +83,10 @@ END;
 _PROFILE_FIELDS = ("name", "title", "level", "country", "country_code", "published", "edition",
                    "implementation", "funding", "language")
 Progress = Callable[[int, int, Path], None]
-Mark = tuple[str, int, int]  # (path relative to the folder, size, mtime_ns); -1 when unknown
+# (path relative to the folder, size, mtime_ns, ctime_ns); -1 when unknown. The inode's
+# change time is kept too: it moves on any edit or chmod, even one that restores the size and
+# modification time (`touch -r`), and nothing can set it back.
+Mark = tuple[str, int, int, int]
 
 
 class StoreError(Exception):
@@ -141,9 +144,9 @@ def fingerprint(folder: Path) -> tuple[list[Mark], list[tuple[str, str]]]:
     for relative, entry in walk(folder, lambda _p, rel, why: unlisted.append((rel, why))):
         try:
             stat = entry.stat()
-            marks.append((relative, stat.st_size, stat.st_mtime_ns))
+            marks.append((relative, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns))
         except OSError:
-            marks.append((relative, -1, -1))
+            marks.append((relative, -1, -1, -1))
     return marks, unlisted
 
 
@@ -156,6 +159,16 @@ class Store:
     def __init__(self, folder: Path, connection: sqlite3.Connection) -> None:
         self.folder, self.connection = folder, connection
         self.warnings: list[str] = []  # at most one: the store had to be rebuilt
+        self.is_damaged = False
+
+    def damaged(self) -> None:
+        """A read failed: the store is not believed again; the next run rebuilds it."""
+        if self.is_damaged:
+            return
+        self.is_damaged = True
+        discard(self.folder)
+        self.warnings.append("the store was damaged; this run read the files, the next "
+                             "rebuilds it")
 
     # -- reading --
 
@@ -206,8 +219,14 @@ class Store:
         every profile's findings: one query, not two per profile)."""
         lazy = {d.key: d for d in (p.domains for p in profiles)
                 if isinstance(d, LazyDomains) and d._domains is None and d._store is self}
-        if len(lazy) < 2:
+        if len(lazy) < 2 or self.is_damaged:
             return
+        try:
+            self._preload(lazy)
+        except sqlite3.DatabaseError:
+            self.damaged()  # each profile is then read from its file
+
+    def _preload(self, lazy: dict[int, LazyDomains]) -> None:
         found: dict[int, dict[str, dict[str, list[tuple[str, int]]]]] = {}
         for key, domain, kind, text, line in self.connection.execute(
                 "SELECT profile_key, domain, kind, text, line FROM findings "
@@ -266,17 +285,21 @@ class LazyDomains(Sequence):
     def _decoded(self) -> tuple[DomainFindings, ...]:
         if self._domains is None:
             try:
+                if self._store.is_damaged:
+                    raise sqlite3.DatabaseError("not believed")
                 self._domains = self._store.domains(self._key)
             except sqlite3.DatabaseError:
+                self._store.damaged()
                 self._domains = self._reread()
         return self._domains
 
     def _reread(self) -> tuple[DomainFindings, ...]:
         from mgi_cli.loader import read_profile
 
-        discard(self._store.folder)
-        self._store.warnings.append("the store was damaged; read the files again")
         return read_profile(self._store.folder / self._file)[0].domains
+
+    def __reduce__(self):
+        return tuple, (tuple(self._decoded()),)  # a copy or a pickle holds the findings
 
     def __getitem__(self, index):
         return self._decoded()[index]
@@ -305,16 +328,26 @@ def open_store(folder: Path, on_file: Progress | None = None) -> Store:
             return _refresh(_connect(path, folder), folder, marks, unlisted, on_file)
         except StoreOutdated:
             pass
-        except (sqlite3.DatabaseError, StoreError, OSError):
+        except (sqlite3.DatabaseError, StoreError, OSError) as error:
             warning = f"the store {str(path)!r} could not be used; rebuilt from the files"
-        try:
-            discard(folder)
-            return _refresh(_connect(path, folder), folder, marks, unlisted, on_file, warning)
-        except (sqlite3.DatabaseError, StoreError, OSError):
-            warning = f"the store in {str(path.parent)!r} cannot be written; kept in memory"
+            if _busy(error):  # another run is writing it: never take its work away
+                warning = "another mgi is updating the store; this run read the files itself"
+                path = None
+        if path is not None:
+            try:
+                discard(folder)
+                return _refresh(_connect(path, folder), folder, marks, unlisted, on_file,
+                                warning)
+            except (sqlite3.DatabaseError, StoreError, OSError):
+                warning = f"the store in {str(path.parent)!r} cannot be written; kept in memory"
     connection = sqlite3.connect(":memory:", isolation_level=None)
     create(connection, folder)
     return _refresh(connection, folder, marks, unlisted, on_file, warning)
+
+
+def _busy(error: BaseException) -> bool:
+    return isinstance(error, sqlite3.OperationalError) and (
+        "locked" in str(error) or "busy" in str(error))
 
 
 def _connect(path: Path, folder: Path) -> sqlite3.Connection:
@@ -396,10 +429,10 @@ def _refresh(connection: sqlite3.Connection, folder: Path, marks: list[Mark],
         store.warnings.append(warning)
     wanted = _wanted(marks, unlisted)
     known = {row[0]: tuple(row[1:]) for row in connection.execute(
-        "SELECT path, size, mtime_ns, position FROM files")}
+        "SELECT path, size, mtime_ns, ctime_ns, position FROM files")}
     if known == wanted:
         return store
-    changed = [path for path, mark in wanted.items() if known.get(path, (None,))[:2] != mark[:2]]
+    changed = [path for path, mark in wanted.items() if known.get(path, (None,))[:3] != mark[:3]]
     removed = [path for path in known if path not in wanted]
     read = _read_files(folder, changed, dict(unlisted), on_file)
     _write(connection, folder, wanted, changed, removed, read)
@@ -407,11 +440,12 @@ def _refresh(connection: sqlite3.Connection, folder: Path, marks: list[Mark],
 
 
 def _wanted(marks: list[Mark], unlisted: list[tuple[str, str]]) -> dict[str, tuple[int, ...]]:
-    """What the files table must hold: (size, mtime, position) by path; a folder that cannot
-    be listed is a row of its own, so its becoming readable is a change."""
-    wanted = {path: (size, mtime, position) for position, (path, size, mtime) in enumerate(marks)}
+    """What the files table must hold: (size, mtime, ctime, position) by path; a folder that
+    cannot be listed is a row of its own, so its becoming readable is a change."""
+    wanted = {path: (size, mtime, ctime, position)
+              for position, (path, size, mtime, ctime) in enumerate(marks)}
     for path, _ in unlisted:
-        wanted[path + "/"] = (-1, -1, len(wanted))
+        wanted[path + "/"] = (-1, -1, -1, len(wanted))
     return wanted
 
 
@@ -468,7 +502,7 @@ def _write(connection: sqlite3.Connection, folder: Path, wanted: dict[str, tuple
                 write_profile(connection, profile, path)
             write_problems(connection, path, problems)
         connection.executemany("UPDATE files SET position = ? WHERE path = ?",
-                               [(mark[2], path) for path, mark in wanted.items()])
+                               [(mark[3], path) for path, mark in wanted.items()])
         _name_profiles(connection)
         connection.execute("COMMIT")
     except BaseException:
@@ -493,8 +527,8 @@ def _insert_file(connection: sqlite3.Connection, path: str, mark: tuple[int, ...
     kind = "folder" if folder_row else os.path.splitext(path)[1].lower().lstrip(".")
     outcome = "profile" if profile is not None else "not read"
     digest = None if folder_row else _sha256(folder / path)
-    connection.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       (path, mark[0], mark[1], kind, digest, __version__, outcome, mark[2]))
+    connection.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       (path, *mark[:3], kind, digest, __version__, outcome, mark[3]))
 
 
 def _sha256(path: Path) -> str | None:

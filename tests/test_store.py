@@ -184,19 +184,59 @@ def test_no_cache_at_all(folder, monkeypatch):
     assert findings(lib) == findings(cold) and lib.warnings == ()
 
 
-def test_a_locked_store_is_waited_for_then_worked_around(folder, monkeypatch):
+@pytest.mark.parametrize("lock", ["EXCLUSIVE", "IMMEDIATE"])
+def test_a_store_another_run_is_writing_is_waited_for_and_never_taken_away(folder, monkeypatch,
+                                                                          lock):
     cold = mgi_cli.open(folder)
-    holder = sqlite3.connect(store_file(folder), isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")
+    path = store_file(folder)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute(f"BEGIN {lock}")
     try:
         monkeypatch.setattr(store, "BUSY_SECONDS", 0.1)
         (folder / SEEDS[0].name).touch()  # a change: the store must be written
         lib = mgi_cli.open(folder)
         assert findings(lib) == findings(cold)
-        assert len(lib.warnings) == 1
+        assert lib.warnings == (
+            "another mgi is updating the store; this run read the files itself",)
+        assert path.exists()  # the other run's store is left alone
+        holder.execute("INSERT INTO meta VALUES ('other run', 'was here')")
+        holder.execute("COMMIT")
     finally:
-        holder.execute("ROLLBACK")
+        if holder.in_transaction:
+            holder.execute("ROLLBACK")
         holder.close()
+    assert sqlite3.connect(path).execute(
+        "SELECT value FROM meta WHERE key = 'other run'").fetchone() == ("was here",)
+
+
+def test_a_store_damaged_where_opening_did_not_look_is_not_believed(run, folder, monkeypatch):
+    expected = run("--data-dir", str(folder), "search", "trafficking", "-f", "json").stdout
+
+    def damaged(self, *args):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(store.Store, "containing", damaged)
+    monkeypatch.setattr(store.Store, "domains", damaged)
+    result = run("--data-dir", str(folder), "search", "trafficking", "-f", "json")
+    assert result.exit_code == 0 and result.stdout == expected
+    assert result.stderr == ("warning: the store was damaged; this run read the files, the "
+                             "next rebuilds it\n")
+    assert store.store_path(folder).exists() is False  # the next run rebuilds it
+    monkeypatch.undo()
+    again = run("--data-dir", str(folder), "search", "trafficking", "-f", "json")
+    assert again.stdout == expected and again.stderr == ""
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_seen(folder):
+    target = folder / SEEDS[1].name
+    mgi_cli.open(folder)
+    stat = target.stat()
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("Oralmans", "Oralmanz"), encoding="utf-8")
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # as `touch -r` does
+    assert target.stat().st_size == stat.st_size
+    kazakhstan = mgi_cli.open(folder).profile("kazakhstan")
+    assert any("Oralmanz" in t for b in kazakhstan.domains for t in b.strengths + b.gaps)
 
 
 def test_two_processes_at_once_both_answer_right(folder):
@@ -287,3 +327,40 @@ def test_findings_make_a_dataframe():
 def test_the_package_exports_its_api():
     assert {"open", "Library", "UnknownProfile", "Profile"} <= set(mgi_cli.__all__)
     assert mgi_cli.open.__module__ == "mgi_cli.library"
+
+
+def test_the_sqlite_export_goes_to_stdout_or_a_pipe_in_place(run, tmp_path):
+    result = run("export", "-f", "sqlite", "-o", "-")
+    assert result.exit_code == 0 and result.stdout_bytes.startswith(b"SQLite format 3\x00")
+    assert "Wrote stdout: 5 profiles." in result.stderr
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    import threading
+
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    assert run("export", "-f", "sqlite", "-o", str(fifo)).exit_code == 0
+    reader.join(timeout=30)
+    assert fifo.exists() and not fifo.is_file()  # still a pipe
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(received[0])
+    assert sqlite3.connect(copy).execute("SELECT count(*) FROM findings").fetchone() == (169,)
+
+
+def test_profiles_copy_and_pickle_with_their_findings():
+    import copy
+    import pickle
+
+    kazakhstan = mgi_cli.open().profile("kazakhstan")
+    for twin in (copy.deepcopy(kazakhstan), pickle.loads(pickle.dumps(kazakhstan))):
+        assert twin == kazakhstan and twin.domains[0].strengths == kazakhstan.domains[0].strengths
+
+
+def test_the_api_takes_a_domain_number_and_refuses_an_unknown_language():
+    found = mgi_cli.open().search("trafficking", domain=6)
+    assert {h.domain.key for h in found.hits} == {"safe-migration"}
+    with pytest.raises(mgi_cli.MgiError, match="Unknown language 'de'"):
+        mgi_cli.open(language="de")
+    with pytest.raises(mgi_cli.NothingFound):
+        mgi_cli.open().search("zzzzzz")
