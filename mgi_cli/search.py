@@ -107,7 +107,7 @@ class Corpus:
         self.size = count
         self._store = store if store is not None and len(self._by_key) == len(self.profiles) \
             else None
-        self._vocabulary: set[str] | None = None
+        self._vocabulary: dict[str, int] | None = None  # word -> findings, from the store
         self._index: dict[str, list[int]] | None = None if self._store else self._build()
 
     def _build(self) -> dict[str, list[int]]:
@@ -120,8 +120,16 @@ class Corpus:
     @property
     def vocabulary(self):
         if self._index is None and self._vocabulary is None:
-            self._vocabulary = self._from_store(lambda store: set(store.vocabulary()))
+            self._vocabulary = self._from_store(lambda store: store.vocabulary())
         return self._index.keys() if self._index is not None else self._vocabulary
+
+    def frequency(self, word: str) -> int:
+        """How many findings hold the word (the store counts them once, at each update)."""
+        if self._index is None:
+            vocabulary = self.vocabulary
+            if self._index is None:
+                return vocabulary.get(word, 0)
+        return len(self._index.get(word, ()))
 
     def containing(self, word: str) -> list[int]:
         if self._index is None:

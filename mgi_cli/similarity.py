@@ -96,7 +96,7 @@ class Similarity:
             from mgi_cli.search import inflections
 
             forms = {word, *inflections(word)}
-            self._df[word] = max(len(self._corpus.containing(form)) for form in forms)
+            self._df[word] = max(self._corpus.frequency(form) for form in forms)
         return self._df[word]
 
     def _weight(self, word: str) -> float:
