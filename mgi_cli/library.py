@@ -130,17 +130,19 @@ def open(data: str | os.PathLike[str] | None = None, *, language: str = "en",
     try:
         store = open_store(folder, on_file)
         try:
-            found = store.profiles(), store.problems(), store.files()
+            return _library(store, language)
         except sqlite3.DatabaseError:  # damaged where opening did not look
             store.damaged()
-            warnings = store.warnings
-            store = open_store(folder, on_file)
-            store.warnings[:0] = warnings
-            found = store.profiles(), store.problems(), store.files()
+            rebuilt = open_store(folder, on_file)
+            rebuilt.warnings[:0] = store.warnings
+            return _library(rebuilt, language)
     except OSError as error:
         raise MgiError(f"The data folder {str(folder)!r} cannot be read: "
                        f"{error.strerror or error}.") from None
-    return Library(*found, language, store)
+
+
+def _library(store: Store, language: str) -> Library:
+    return Library(store.profiles(), store.problems(), store.files(), language, store)
 
 
 def read(paths: Sequence[Path], *, language: str = "en",

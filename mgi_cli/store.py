@@ -23,7 +23,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -212,14 +212,23 @@ class Store:
 
     def domains(self, key: int) -> tuple[DomainFindings, ...]:
         """A profile's domains, as the parser gave them."""
-        found: dict[str, dict[str, list[tuple[str, int]]]] = {}
-        for domain, kind, text, line in self.connection.execute(
-                "SELECT domain, kind, text, line FROM findings WHERE profile_key = ? "
-                "ORDER BY ordinal", (key,)):
-            found.setdefault(domain, {}).setdefault(kind, []).append((text, line))
-        return tuple(_block(row, found) for row in self.connection.execute(
-            "SELECT domain, number, name, heading, present, placed_strengths, placed_gaps "
-            "FROM domains WHERE profile_key = ? ORDER BY rowid", (key,)))
+        return self._blocks("WHERE profile_key = ?", (key,)).get(key, ())
+
+    def _blocks(self, where: str = "", parameters: tuple[Any, ...] = ()
+                ) -> dict[int, tuple[DomainFindings, ...]]:
+        """The domains of the profiles `where` selects (all by default), by profile key."""
+        found: dict[int, dict[str, dict[str, list[tuple[str, int]]]]] = {}
+        for key, domain, kind, text, line in self.connection.execute(
+                f"SELECT profile_key, domain, kind, text, line FROM findings {where} "
+                "ORDER BY profile_key, ordinal", parameters):
+            found.setdefault(key, {}).setdefault(domain, {}).setdefault(kind, []).append(
+                (text, line))
+        blocks: dict[int, list[DomainFindings]] = {}
+        for key, *row in self.connection.execute(
+                "SELECT profile_key, domain, number, name, heading, present, placed_strengths, "
+                f"placed_gaps FROM domains {where} ORDER BY profile_key, rowid", parameters):
+            blocks.setdefault(key, []).append(_block(row, found.get(key, {})))
+        return {key: tuple(found_blocks) for key, found_blocks in blocks.items()}
 
     def preload(self, profiles: Iterable[Profile]) -> None:
         """Read the domains of many profiles in one pass (`list`, `overview` and exports read
@@ -229,24 +238,12 @@ class Store:
         if len(lazy) < 2 or self.is_damaged:
             return
         try:
-            self._preload(lazy)
+            blocks = self._blocks()
         except sqlite3.DatabaseError:
             self.damaged()  # each profile is then read from its file
-
-    def _preload(self, lazy: dict[int, LazyDomains]) -> None:
-        found: dict[int, dict[str, dict[str, list[tuple[str, int]]]]] = {}
-        for key, domain, kind, text, line in self.connection.execute(
-                "SELECT profile_key, domain, kind, text, line FROM findings "
-                "ORDER BY profile_key, ordinal"):
-            found.setdefault(key, {}).setdefault(domain, {}).setdefault(kind, []).append(
-                (text, line))
-        blocks: dict[int, list[DomainFindings]] = {}
-        for key, *row in self.connection.execute(
-                "SELECT profile_key, domain, number, name, heading, present, placed_strengths, "
-                "placed_gaps FROM domains ORDER BY profile_key, rowid"):
-            blocks.setdefault(key, []).append(_block(row, found.get(key, {})))
+            return
         for key, domains in lazy.items():
-            domains._domains = tuple(blocks.get(key, ()))
+            domains._domains = blocks.get(key, ())
 
     def vocabulary(self) -> dict[str, int]:
         """Every word of the findings, with how many findings hold it: fts5vocab's, kept in
@@ -293,7 +290,7 @@ class LazyDomains(Sequence):
     opened is not believed: the profile's file is read again."""
 
     def __init__(self, store: Store, key: int, file: str, finding_count: int) -> None:
-        self._store, self._key, self._file = store, key, file
+        self._store, self._file = store, file
         self.key, self.finding_count = key, finding_count
         self._domains: tuple[DomainFindings, ...] | None = None
 
@@ -302,7 +299,7 @@ class LazyDomains(Sequence):
             try:
                 if self._store.is_damaged:
                     raise sqlite3.DatabaseError("not believed")
-                self._domains = self._store.domains(self._key)
+                self._domains = self._store.domains(self.key)
             except sqlite3.DatabaseError:
                 self._store.damaged()
                 self._domains = self._reread()
@@ -635,8 +632,3 @@ def _restore(kind, **fields):
     instance.__dict__.update(fields)
     return instance
 
-
-def each_profile_key(profiles: Iterable[Profile]) -> Iterator[int | None]:
-    """The store key of each profile, None for one not read from a store."""
-    for profile in profiles:
-        yield getattr(profile.domains, "key", None)

@@ -45,6 +45,10 @@ def warnings(problems) -> list[tuple[int, str]]:
     return [(p.line, p.message) for p in problems if p.warn]
 
 
+def notes(problems) -> list[tuple[int, str]]:
+    return [(p.line, p.message) for p in problems if p.note]
+
+
 def counts(profile) -> list[tuple[int, int]]:
     return [(len(d.strengths), len(d.gaps)) for d in profile.domains[:6]]
 
@@ -518,7 +522,7 @@ def test_a_pages_own_text_and_footnotes_are_left_out_and_noted(seeds):
     profile, problems = load("page_text_after_findings.txt")
     assert texts(profile) == seed_texts(seeds, "azerbaijan")
     assert warnings(problems) == []
-    assert [(p.line, p.message) for p in problems if p.note] == [
+    assert notes(problems) == [
         (150, "3 lines of page text (download links, sharing, copyright) left out of the "
               "findings (lines 150, 151, 154), such as 'Download the full profile (PDF, 2.1 MB)'"),
         (153, "1 line of footnotes left out of the findings (lines 153), such as '1 Based on "
@@ -639,7 +643,7 @@ def test_a_web_pages_footer_and_links_end_the_findings(seeds, name, note):
     profile, problems = load(name)
     assert texts(profile) == seed_texts(seeds, "mombasa")
     assert warnings(problems) == []
-    assert [(p.line, p.message) for p in problems if p.note] == [note]
+    assert notes(problems) == [note]
 
 
 def test_text_after_the_date_is_never_a_finding():
@@ -673,8 +677,7 @@ def test_a_list_that_holds_only_a_placeholder_is_empty_with_a_note(seeds):
     assert texts(profile) == expected
     assert warnings(problems) == []
     assert (96, "'None identified.' under 'Migration Governance: examples of well-developed "
-                "areas' is a placeholder, not a finding; the list is empty") in [
-        (p.line, p.message) for p in problems if p.note]
+                "areas' is a placeholder, not a finding; the list is empty") in notes(problems)
 
 
 @pytest.mark.parametrize("placeholder", ["None identified.", "N/A", "None", "Aucun.",
@@ -700,7 +703,7 @@ def test_footnote_numbers_glued_after_sentences_are_taken_out_with_a_note(seeds)
     profile, problems = load("footnote_numbers.txt")
     assert texts(profile) == seed_texts(seeds, "azerbaijan")
     assert warnings(problems) == []
-    assert [(p.line, p.message) for p in problems if p.note] == [
+    assert notes(problems) == [
         (73, "2 lines of footnotes left out of the findings (lines 73, 74), such as '1 "
              "Migration Code, art. 11.'"),
         (68, "3 footnote numbers taken out of findings (lines 68, 85, 92), such as '…par with "
@@ -736,8 +739,7 @@ def test_closing_sections_end_the_findings_with_a_note(seeds):
     assert texts(profile) == seed_texts(seeds, "kyrgyzstan")
     assert warnings(problems) == []
     assert (145, "6 lines of closing sections ('Methodology', 'Sources') left out of the "
-                 "findings (lines 145, 147, 148, 150, 151, …)") in [
-        (p.line, p.message) for p in problems if p.note]
+                 "findings (lines 145, 147, 148, 150, 151, …)") in notes(problems)
 
 
 @pytest.mark.parametrize(("line", "kind"), [
@@ -754,7 +756,7 @@ def test_a_heading_repeated_continued_at_a_page_top_is_the_same_domain(seeds):
     profile, problems = load("heading_continued.txt")
     assert texts(profile) == seed_texts(seeds, "azerbaijan")
     assert warnings(problems) == []
-    assert [(p.line, p.message) for p in problems if p.note] == [
+    assert notes(problems) == [
         (99, "2 headings repeated at a page top read as the domain going on (lines 99, 129), "
              "such as 'PARTNERSHIPS (continued)'")]
 
