@@ -212,21 +212,28 @@ def _store_warnings(settings: Settings) -> None:
 
 
 WARNINGS_PER_FILE = 3
+WARNINGS_IN_ALL = 10
 
 
 def _warn(problems: list) -> None:
-    """One line per problem on stderr, at most a few per file: a damaged file should not
-    bury the results under thousands of lines; `mgi check` lists them all."""
+    """One line per problem on stderr, at most a few per file and a few in all: damaged files
+    should not bury the results under thousands of lines; `mgi check` lists them all."""
     shown: dict[str, int] = {}
+    hidden: dict[str, int] = {}
     for problem in problems:
-        count = shown[problem.source] = shown.get(problem.source, 0) + 1
-        if count <= WARNINGS_PER_FILE:
-            where = f"{problem.source}:{problem.line}" if problem.line else problem.source
-            typer.echo(f"warning: {where}: {problem.message} (see mgi check)", err=True)
-    for source, count in shown.items():
-        if count > WARNINGS_PER_FILE:
-            more = count - WARNINGS_PER_FILE
-            typer.echo(f"warning: {source}: {more} more problems (see mgi check)", err=True)
+        if shown.get(problem.source, 0) >= WARNINGS_PER_FILE or sum(
+                shown.values()) >= WARNINGS_IN_ALL:  # a dozen numbers at most
+            hidden[problem.source] = hidden.get(problem.source, 0) + 1
+            continue
+        shown[problem.source] = shown.get(problem.source, 0) + 1
+        where = f"{problem.source}:{problem.line}" if problem.line else problem.source
+        typer.echo(f"warning: {where}: {problem.message} (see mgi check)", err=True)
+    if len(hidden) == 1:
+        (source, more), = hidden.items()
+        typer.echo(f"warning: {source}: {more} more problems (see mgi check)", err=True)
+    elif hidden:
+        typer.echo(f"warning: {sum(hidden.values())} more problems in {len(hidden)} files "
+                   "(see mgi check)", err=True)
 
 
 def _with_progress(load: Callable[[Any], Library]) -> Library:
@@ -303,7 +310,7 @@ def list_profiles(
 
     Example: mgi list --format csv > profiles.csv
     """
-    profiles = _library(ctx).with_findings()
+    profiles = _library(ctx).profiles
     _emit(ctx, output, save,
           table=lambda: render.profile_list(profiles),
           json=lambda: [serialize.profile_summary(p) for p in profiles],
@@ -410,7 +417,7 @@ def overview(
 
     Example: mgi overview --format markdown > overview.md
     """
-    profiles = _library(ctx).with_findings()
+    profiles = _library(ctx).profiles
     _emit(ctx, output, save,
           table=lambda: render.overview_view(profiles),
           json=lambda: serialize.overview_list(profiles),

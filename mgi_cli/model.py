@@ -92,8 +92,37 @@ class Profile:
     aliases: tuple[str, ...] = ()
     language: str = "en"  # "en", "fr" or "es": the language of its findings
 
+    def counts(self) -> tuple[DomainCount, ...]:
+        """How many findings each domain holds, in the order of `domains`. A stored profile
+        answers from the store, without reading its findings."""
+        stored = getattr(self.domains, "counts", None)
+        if stored is not None:
+            return stored()
+        return tuple(counted(block) for block in self.domains)
+
     def count(self, kind: str) -> int:
-        return sum(len(d.findings(kind)) for d in self.domains)
+        """How many findings the profile holds in one list, over all its domains."""
+        return sum(c.of(kind) for c in self.counts())
+
+
+@frozen()
+class DomainCount:
+    """How many findings one domain of a profile holds in each list (not a score)."""
+
+    domain: str  # its key
+    present: bool  # False: the domain is not in the profile
+    strengths: int
+    gaps: int
+    unsorted: int = 0
+
+    def of(self, kind: str) -> int:
+        return self.unsorted if kind == UNSORTED else (
+            self.strengths if kind == STRENGTHS else self.gaps)
+
+
+def counted(block: DomainFindings) -> DomainCount:
+    return DomainCount(block.domain.key, block.present, len(block.strengths), len(block.gaps),
+                       len(block.unsorted))
 
 
 def ordered_findings(profile: Profile) -> Iterator[tuple[DomainFindings, str, int, str]]:

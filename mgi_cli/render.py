@@ -38,24 +38,14 @@ COUNTS_CAPTION = (
 
 
 def profile_list(profiles: Sequence[Profile]) -> RenderableType:
-    from rich import box
-    from rich.table import Table
+    from mgi_cli.grid import Column, Grid
 
-    table = Table(caption=COUNTS_CAPTION, caption_justify="left", box=box.SIMPLE_HEAD,
-                  pad_edge=False, collapse_padding=True)
-    table.add_column("ID", no_wrap=True, style="bold")
-    table.add_column("Name", ratio=3, overflow="fold")
-    table.add_column("Level", no_wrap=True)
-    table.add_column("Country", ratio=2, overflow="fold")
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Ed.", no_wrap=True, justify="right")
-    table.add_column("Lang", no_wrap=True)
-    table.add_column("Findings", no_wrap=True, justify="center")
+    table = Grid([Column("ID", style="bold"), Column("Name", wrap=True), Column("Level"),
+                  Column("Country", wrap=True), Column("Date"), Column("Ed.", "right"),
+                  Column("Lang"), Column("Findings", "center")], caption=COUNTS_CAPTION)
     for p in profiles:
-        table.add_row(
-            Text(p.id), Text(p.name), p.level, Text(p.country or "—"), p.published or "—",
-            str(p.edition), p.language, f"{p.count(STRENGTHS)} / {p.count(GAPS)}",
-        )
+        table.add_row(p.id, p.name, p.level, p.country or "—", p.published or "—",
+                      str(p.edition), p.language, f"{p.count(STRENGTHS)} / {p.count(GAPS)}")
     return table
 
 
@@ -181,29 +171,24 @@ def _cell(comparison: Comparison, profile: str, cell: DomainFindings, kind: str)
 
 
 def overview_view(profiles: Sequence[Profile]) -> RenderableType:
-    from rich import box
-    from rich.table import Table
-
     from mgi_cli.domains import DOMAINS
+    from mgi_cli.grid import Column, Grid
 
-    table = Table(caption=OVERVIEW_CAPTION, caption_justify="left", box=box.SIMPLE_HEAD,
-                  pad_edge=False)
-    table.add_column("Profile", overflow="fold", ratio=1)
-    for info in DOMAINS:
-        table.add_column(f"{info.domain.number} {_short_name(info.domain.key)}",
-                         justify="center", no_wrap=True)
-    most = max((len(b.strengths) + len(b.gaps) for p in profiles for b in p.domains), default=1)
-    for profile in profiles:
-        cells = []
-        for block in profile.domains[:6]:
-            if not block.present:
-                cells.append(Text("—"))
+    table = Grid([Column("Profile", style="bold"), *(
+        Column(f"{info.domain.number} {_short_name(info.domain.key)}", "center")
+        for info in DOMAINS)], caption=OVERVIEW_CAPTION)
+    counts = [profile.counts()[:6] for profile in profiles]
+    most = max((c.strengths + c.gaps for row in counts for c in row), default=1)
+    for profile, row in zip(profiles, counts, strict=True):
+        cells: list[str | tuple[str, str]] = []
+        for count in row:
+            if not count.present:
+                cells.append("—")
                 continue
-            total = len(block.strengths) + len(block.gaps)
-            shade = 255 - round(7 * total / max(most, 1))  # light greys: darker = more
-            cells.append(Text(f"{len(block.strengths)} / {len(block.gaps)}",
-                              style=f"black on color({shade})"))
-        table.add_row(Text(profile.id), *cells)
+            shade = 255 - round(7 * (count.strengths + count.gaps) / max(most, 1))
+            cells.append((f"{count.strengths} / {count.gaps}",
+                          f"black on color({shade})"))  # light greys: darker = more
+        table.add_row(profile.id, *cells)
     return table
 
 

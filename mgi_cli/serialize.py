@@ -112,8 +112,8 @@ def comparison_dict(comparison: Comparison, kinds=KINDS) -> dict[str, Any]:
 def overview_list(profiles: Sequence[Profile]) -> list[dict[str, Any]]:
     return [
         {"id": p.id, "name": p.name,
-         "domains": {b.domain.key: {"strengths": len(b.strengths), "gaps": len(b.gaps)}
-                     if b.present else None for b in p.domains[:6]}}
+         "domains": {c.domain: {"strengths": c.strengths, "gaps": c.gaps}
+                     if c.present else None for c in p.counts()[:6]}}
         for p in profiles
     ]
 

@@ -28,9 +28,17 @@ from pathlib import Path
 from typing import Any
 
 from mgi_cli import __version__
-from mgi_cli.model import LISTS, Domain, DomainFindings, Problem, Profile
+from mgi_cli.model import (
+    LISTS,
+    Domain,
+    DomainCount,
+    DomainFindings,
+    Problem,
+    Profile,
+    counted,
+)
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 # The modules whose rules decide what a file reads as: a change in any rebuilds the store.
 RULES = ("parser.py", "lines.py", "labels.py", "domains.py", "furniture.py", "metadata.py",
          "language.py", "html_text.py", "pdf_text.py", "text.py", "loader.py", "model.py",
@@ -52,6 +60,7 @@ CREATE TABLE IF NOT EXISTS profiles (
 CREATE TABLE IF NOT EXISTS domains (
     profile_key INTEGER REFERENCES profiles(key), domain TEXT, number INTEGER, name TEXT,
     heading TEXT, present INTEGER, placed_strengths TEXT, placed_gaps TEXT,
+    strengths INTEGER, gaps INTEGER, unsorted INTEGER,
     PRIMARY KEY (profile_key, domain)
 );
 CREATE TABLE IF NOT EXISTS findings (
@@ -161,6 +170,7 @@ class Store:
         self.warnings: list[str] = []  # at most one: the store had to be rebuilt
         self.is_damaged = False
         self._prefix: str | None = None  # the folder as shown, before each file's path
+        self._counts: dict[int, tuple[DomainCount, ...]] | None = None
 
     def damaged(self) -> None:
         """A read failed: the store is not believed again; the next run rebuilds it."""
@@ -229,6 +239,19 @@ class Store:
                 f"placed_gaps FROM domains {where} ORDER BY profile_key, rowid", parameters):
             blocks.setdefault(key, []).append(_block(row, found.get(key, {})))
         return {key: tuple(found_blocks) for key, found_blocks in blocks.items()}
+
+    def counts(self, key: int) -> tuple[DomainCount, ...]:
+        """A profile's finding counts per domain. The first call reads every profile's (one
+        query over the domains table): `list` and `overview` count without reading findings."""
+        if self._counts is None:
+            counts: dict[int, list[DomainCount]] = {}
+            for profile_key, domain, present, *lists in self.connection.execute(
+                    "SELECT profile_key, domain, present, strengths, gaps, unsorted FROM domains "
+                    "ORDER BY profile_key, rowid"):
+                counts.setdefault(profile_key, []).append(
+                    DomainCount(domain, bool(present), *lists))
+            self._counts = {k: tuple(v) for k, v in counts.items()}
+        return self._counts.get(key, ())
 
     def preload(self, profiles: Iterable[Profile]) -> None:
         """Read the domains of many profiles in one pass (`list`, `overview` and exports read
@@ -304,6 +327,15 @@ class LazyDomains(Sequence):
                 self._store.damaged()
                 self._domains = self._reread()
         return self._domains
+
+    def counts(self) -> tuple[DomainCount, ...]:
+        """Profile.counts() for a stored profile: from the store while its findings are unread."""
+        if self._domains is None and not self._store.is_damaged:
+            try:
+                return self._store.counts(self.key)
+            except sqlite3.DatabaseError:
+                self._store.damaged()
+        return tuple(counted(block) for block in self._decoded())
 
     def _reread(self) -> tuple[DomainFindings, ...]:
         from mgi_cli.loader import read_profile
@@ -570,9 +602,9 @@ def write_profile(connection: sqlite3.Connection, profile: Profile, file: str,
          count))
     key = cursor.lastrowid
     connection.executemany(
-        "INSERT INTO domains VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(key, b.domain.key, b.domain.number, b.domain.name, b.heading, b.present, *b.placed)
-         for b in profile.domains])
+        "INSERT INTO domains VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(key, b.domain.key, b.domain.number, b.domain.name, b.heading, b.present, *b.placed,
+          len(b.strengths), len(b.gaps), len(b.unsorted)) for b in profile.domains])
     connection.executemany(
         "INSERT INTO findings (profile, profile_name, level, country, published, domain, "
         "domain_name, kind, position, text, language, placed, heading, line, profile_key, "

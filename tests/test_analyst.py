@@ -174,7 +174,7 @@ def test_diff_of_a_single_edition_is_a_usage_error(run):
 def test_overview(run):
     table = run("overview")
     assert table.exit_code == 0
-    assert "kazakhstan    5 / 3     3 / 3      4 / 2         3 / 2        3 / 2     3 / 3" in (
+    assert "\nkazakhstan   5 / 3    3 / 3     4 / 2        3 / 2       3 / 2    3 / 3\n" in (
         table.stdout)
     assert "not scores" in table.stdout
     data = json.loads(run("overview", "-f", "json").stdout)

@@ -376,3 +376,16 @@ def test_a_file_with_thousands_of_problems_gets_a_few_warning_lines(run, tmp_pat
     assert warnings[-1].endswith("more problems (see mgi check)")
     checked = json.loads(run("check", str(folder / "noisy.txt"), "-f", "json").stdout)
     assert len(checked["files"][0]["problems"]) > 1000
+
+
+def test_many_files_with_a_problem_each_get_a_dozen_warning_lines(run, tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for number in range(25):  # the same profile 25 times: 24 duplicate ids, renamed
+        shutil.copy(KYRGYZSTAN, folder / f"{number:02}.txt")
+    result = run("--data-dir", str(folder), "list", "-f", "json")
+    assert result.exit_code == 0 and len(json.loads(result.stdout)) == 25
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == 11
+    assert all("duplicate profile id" in line for line in warnings[:10])
+    assert warnings[-1] == "warning: 14 more problems in 14 files (see mgi check)"
