@@ -377,7 +377,8 @@ def compare(
 @app.command()
 def search(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help='Words to find; "a phrase" in quotes.')],
+    query: Annotated[str, typer.Argument(
+        help='Words to find (every one); "a phrase" in quotes; prefix* for any ending.')],
     domain: DomainOption = None,
     profile: Annotated[
         list[str] | None,
@@ -386,25 +387,40 @@ def search(
     ] = None,
     only: OnlyOption = None,
     limit: Annotated[
-        int | None, typer.Option("--limit", "-n", min=1, help="Show at most N findings.")
+        int | None, typer.Option("--limit", "-n", min=1, help="Show the N most relevant.")
     ] = None,
+    lang: Annotated[
+        Language | None, typer.Option("--lang", help="Only profiles in this language.")
+    ] = None,
+    exact: Annotated[bool, typer.Option(
+        "--exact", help="The words as typed: no stems, spellings, translations or typos.")
+    ] = False,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="List the forms each term was searched in, before the hits.")
+    ] = False,
     output: FormatOption = OutputFormat.table,
     save: SaveOption = None,
 ) -> None:
-    """Find every finding on a subject across profiles, best match first; typos forgiven.
+    """Find every finding on a subject across profiles and languages, most relevant first.
 
-    Example: mgi search trafficking --domain safe
+    Example: mgi search "trafficking" --domain safe --limit 10
     """
-    from mgi_cli.search import parse_query
+    from mgi_cli.search import check_query
 
-    parse_query(query)  # a bad query is a usage error before any file is read
-    found = _library(ctx).search(query, domain=_domain(domain), profiles=profile,
-                                 kinds=_kinds(only), limit=limit)
-    shown = found.hits
-
+    check_query(query)  # a bad query is a usage error before any file is read
+    try:
+        found = _library(ctx).search(query, domain=_domain(domain), profiles=profile,
+                                     kinds=_kinds(only), limit=limit,
+                                     language=lang.value if lang else None, exact=exact)
+    except NothingFound:
+        if output.value == "json":  # the contract holds with no hits: an empty list
+            write_json(serialize.search_dict(query, [], 0))
+            raise typer.Exit(1) from None
+        raise
+    shown, terms = found.hits, found.terms if explain else None
     _emit(ctx, output, save,
-          table=lambda: render.search_view(query, shown, found.total),
-          json=lambda: serialize.search_dict(query, shown),
+          table=lambda: render.search_view(query, shown, found.total, terms),
+          json=lambda: serialize.search_dict(query, shown, found.total, terms),
           csv=lambda: rows.hit_rows(shown),
           markdown=lambda: textformats.rows_table(*rows.hit_rows(shown)))
 

@@ -2,9 +2,10 @@
 
 Within each domain, every finding of the older edition is paired with the most similar finding
 of the newer one (similarity.py), best pairs first, each finding used once. A pair scoring at
-least KEPT_THRESHOLD is the same finding, perhaps reworded; if it changed lists (a gap that
-became a well-developed area, or the reverse) it has moved. Unpaired findings are gone (older)
-or new (newer).
+least KEPT_THRESHOLD is on the same subject: kept, perhaps reworded; moved if it changed lists
+(a gap that became a well-developed area, or the reverse); reversed if one of the two denies
+what the other states ("lacks" / "has", "there is no" / "there is": polarity.py), however
+many words they share. Unpaired findings are gone (older) or new (newer).
 """
 
 from __future__ import annotations
@@ -23,13 +24,15 @@ class Pair:
     older: Item
     newer: Item
     score: float
+    reversed: bool = False  # one of the two says the opposite of the other
 
 
 @dataclass(frozen=True)
 class DomainChanges:
     domain: Domain
     kept: tuple[Pair, ...]
-    moved: tuple[Pair, ...]
+    moved: tuple[Pair, ...]  # reversed or not
+    reversed: tuple[Pair, ...]  # in the same list, saying the opposite
     new: tuple[Item, ...]
     gone: tuple[Item, ...]
 
@@ -57,8 +60,9 @@ def diff(
         paired_new = {p.newer for p in pairs}
         changes.append(DomainChanges(
             old_block.domain,
-            kept=tuple(p for p in pairs if p.older.kind == p.newer.kind),
+            kept=tuple(p for p in pairs if p.older.kind == p.newer.kind and not p.reversed),
             moved=tuple(p for p in pairs if p.older.kind != p.newer.kind),
+            reversed=tuple(p for p in pairs if p.older.kind == p.newer.kind and p.reversed),
             new=tuple(i for i in after if i not in paired_new),
             gone=tuple(i for i in before if i not in paired_old),
         ))
@@ -66,6 +70,8 @@ def diff(
 
 
 def _pair(before: list[Item], after: list[Item], similarity) -> list[Pair]:
+    from mgi_cli.polarity import reversed_meaning
+
     scored = sorted(
         ((similarity.score(a.text, b.text) if a.text != b.text else 100.0, i, j)
          for i, a in enumerate(before) for j, b in enumerate(after)),
@@ -81,5 +87,6 @@ def _pair(before: list[Item], after: list[Item], similarity) -> list[Pair]:
             continue
         used_old.add(i)
         used_new.add(j)
-        pairs.append(Pair(before[i], after[j], score))
+        pairs.append(Pair(before[i], after[j], score,
+                          reversed_meaning(before[i].text, after[j].text)))
     return sorted(pairs, key=lambda p: after.index(p.newer))

@@ -34,7 +34,7 @@ _STRENGTHS = re.compile(
     r"|buenas? practicas?|areas? of strength)\b"
 )
 _GAPS = re.compile(
-    rf"\b(further {_DEVELOP}|{_DEVELOP} (further|more|davantage|mas|adicional\w*)"
+    rf"\b(further {_DEVELOP}|{_DEVELOP} (further|more|davantage|mas|adicional\w*|plus pousse\w*)"
     rf"|(more|mayor|plus|additional) {_DEVELOP}|(a|por|to be|pour etre|a ser) {_DEVELOP}"
     r"|potential\w*|potentiel\w*|potencial\w*|strengthen\w*|renforc\w*|fortalec\w*"
     r"|improve\w*|amelior\w*|mejor(a|ar|as|arse|ado|ada)|davantage|adicional\w*"

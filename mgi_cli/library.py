@@ -82,10 +82,21 @@ class Library:
 
     def search(self, query: str, *, domain: str | int | Domain | None = None,
                profiles: Sequence[str] | None = None, kinds: Sequence[str] = KINDS,
-               limit: int | None = None) -> Found:
-        """The findings that match a query, best first (NothingFound when none)."""
+               limit: int | None = None, language: str | None = None,
+               exact: bool = False) -> Found:
+        """The findings that match a query, most relevant first (NothingFound when none).
+        `language` keeps the profiles in that language; `exact` searches the words as typed
+        (no stems, spellings, translations or typos)."""
+        from mgi_cli.catalog import LANGUAGES
+        from mgi_cli.search import nothing_found
+
+        if language is not None and language not in LANGUAGES:
+            raise MgiError(f"Unknown language {language!r}: use one of {', '.join(LANGUAGES)}.")
         chosen = [self.profile(name) for name in profiles] if profiles else None
-        return self.index.search(query, _domain(domain), chosen, kinds, limit)
+        found = self.index.search(query, _domain(domain), chosen, kinds, limit, language, exact)
+        if not found.total:
+            raise nothing_found(query)
+        return found
 
     def compare(self, names: Sequence[str], domain: str | Domain | None = None) -> Comparison:
         """Two to four profiles aligned domain by domain, shared findings marked."""

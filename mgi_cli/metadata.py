@@ -382,6 +382,33 @@ def _key(name: str) -> str:
     return re.sub(r"^(the|l) ", "", re.sub(r"[^\w]+", " ", fold(name)).strip())
 
 
+# Words of country names that name no country alone ("Republic of ...", "United ...").
+_GENERIC_NAME_WORDS = set("""
+    republic republique republica united unidos unis states etats estados kingdom royaume reino
+    islands island iles islas democratic democratique democratica federal federale federation
+    federative state etat estado saint sainte santa north south northern southern nord sud norte
+    territory territoire territorio plurinational plurinacional people peuple popular populaire
+    socialist socialiste socialista islamic islamique islamica emirates union outlying minor
+    british french french kingdom principality principaute principado grand duchy commonwealth
+    sovereign order bolivarian bolivariana bolivarienne arab arabe province provincia
+    central eastern western occidental oriental independent independant independiente ocean
+    part pays paises menores mineures marin isla isle christmas navidad reunion territories
+    territorios federados confederation confederacion ultramarinas sandwich unida unido unie
+    verde vert cabo costa rica rico sierra leone pierre martin vincent lucia helena elena pedro
+    tome bajos heard turks cook jersey norfolk mayen keeling marino caribe america american
+    americaines amerique darussalam sultanate sultanat sultanato hachemi hachemite hashemite
+    helvetique helenica hellenic administrative administrativa special especial region
+""".split())
+
+
+def country_words() -> set[str]:
+    """The folded words of every country's names (English, French, Spanish) that name a
+    country on their own ("kazakhstan", "belarus", "turkmenistan"): place names, which say
+    nothing of whether two findings are about the same thing."""
+    return {word for name in _countries_by_folded_name() for word in name.split()
+            if len(word) >= 5 and word not in _GENERIC_NAME_WORDS}
+
+
 @lru_cache(maxsize=1)
 def _countries_by_folded_name() -> dict[str, Country]:
     """Every country by its English, French and Spanish names (pycountry's own translations),

@@ -76,7 +76,7 @@ _LABEL_START = re.compile(
     r"^(migration governance|gouvernance des migrations|gobernanza de la migracion|examples"
     r"|exemples|ejemplos|areas|domaines|aspects|aspectos|ambitos|points|strengths|fortalezas)\b"
 )
-_IMPLEMENTATION = re.compile(r"\b(implemented|mise en (oe|œ)uvre|implementad[ao])\b", re.I)
+_IMPLEMENTATION = re.compile(r"\b(implemented|mise? en (oe|œ)uvre|implementad[ao])\b", re.I)
 _FUNDING = re.compile(r"\b(funding|funded|financ\w+)\b", re.I)
 # A sentence end with the next sentence glued on: `countries."The National Bank`.
 _GLUED = re.compile(r"[a-z]{2}[.!?]['\"”’)]*[A-Z][a-z]")

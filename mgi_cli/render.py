@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # names for annotations only: importing them would cost start
     from mgi_cli.check import FileCheck
     from mgi_cli.compare import Comparison
     from mgi_cli.editions import EditionDiff, Pair
+    from mgi_cli.query import Term
     from mgi_cli.search import Hit
 
 OVERVIEW_CAPTION = (
@@ -215,6 +216,9 @@ def diff_view(changes: EditionDiff, unchanged: bool = False) -> RenderableType:
         lines.add_column(overflow="fold")
         for pair in block.moved:
             lines.add_row(Text("⇄", style="bold magenta"), _moved(pair))
+        for pair in block.reversed:
+            lines.add_row(Text("≠", style="bold red"), _was(
+                _labelled(pair.newer.kind, pair.newer.text), pair))
         same = [p for p in block.kept if p.older.text == p.newer.text]
         for pair in block.kept:
             if unchanged or pair not in same:
@@ -229,8 +233,8 @@ def diff_view(changes: EditionDiff, unchanged: bool = False) -> RenderableType:
         if not lines.rows:
             lines.add_row("", Text("(no findings in either edition)", style="dim"))
         parts += [Padding(lines, (0, 0, 0, 2)), Text()]
-    parts.append(Text("⇄ moved between the lists · = kept · ~ kept, reworded · + new · − gone",
-                      style="dim"))
+    parts.append(Text("⇄ moved between the lists · ≠ reversed: says the opposite · = kept · "
+                      "~ kept, reworded · + new · − gone", style="dim"))
     return Group(*parts)
 
 
@@ -242,35 +246,56 @@ def _labelled(kind: str, text: str) -> Text:
 def _kept(pair: Pair) -> tuple[Text, Text]:
     if pair.older.text == pair.newer.text:
         return Text("="), _labelled(pair.newer.kind, pair.newer.text)
-    text = _labelled(pair.newer.kind, pair.newer.text)
-    text.append(Text(f"\n  was: {pair.older.text}  (similarity {pair.score:g})", style="dim"))
-    return Text("~", style="yellow"), text
+    return Text("~", style="yellow"), _was(_labelled(pair.newer.kind, pair.newer.text), pair)
 
 
 def _moved(pair: Pair) -> Text:
     text = Text(f"{SHORT_LABELS[pair.older.kind]} → {SHORT_LABELS[pair.newer.kind]}: ",
                 style="bold")
     text.append(Text(pair.newer.text, style=""))
+    return _was(text, pair)
+
+
+def _was(text: Text, pair: Pair) -> Text:
+    """The newer finding's text, then what the older edition said, when it differs."""
     if pair.older.text != pair.newer.text:
         text.append(Text(f"\n  was: {pair.older.text}  (similarity {pair.score:g})",
                          style="dim"))
     return text
 
 
-def search_view(query: str, hits: Sequence[Hit], total: int) -> RenderableType:
+def search_view(query: str, hits: Sequence[Hit], total: int,
+                terms: Sequence[Term] | None = None) -> RenderableType:
     from rich.padding import Padding
 
     shown = f"{len(hits)} of {total}" if len(hits) < total else str(total)
     noun = "finding matches" if total == 1 else "findings match"
     parts: list[RenderableType] = [Text(f"{shown} {noun} {query!r}", style="bold"), Text()]
+    if terms is not None:
+        parts += [explanation(terms), Text()]
     for hit in hits:
-        label = f"{hit.profile.id} · {hit.domain.name} · {SHORT_LABELS[hit.kind]}"
+        label = f"{hit.profile.id} · {hit.profile.language} · {hit.domain.name} · " \
+                f"{SHORT_LABELS[hit.kind]}"
         parts.append(Text(label, style="dim"))
         text = Text(hit.text)
         for start, end in hit.spans:
             text.stylize("bold reverse", start, end)
         parts.append(Padding(text, (0, 0, 1, 2)))
     return Group(*parts)
+
+
+def explanation(terms: Sequence[Term]) -> RenderableType:
+    """Each term, then the forms it was searched in, by how they were found (--explain)."""
+    lines = Hanging()
+    for term in terms:
+        lines.add("Searched ", f"{term.typed!r}:", first_style="bold")
+        by_how: dict[str, list[str]] = {}
+        for form in term.forms:
+            where = "/".join(form.languages) if form.languages else "all"
+            by_how.setdefault(form.how, []).append(f"{form.shown} ({where})")
+        for how, forms in by_how.items():
+            lines.add(f"  {how}: ", "; ".join(forms), later="    ")
+    return lines
 
 
 def domains_view() -> RenderableType:

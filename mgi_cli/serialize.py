@@ -12,6 +12,7 @@ if TYPE_CHECKING:  # names for annotations only: importing them would cost start
     from mgi_cli.check import FileCheck
     from mgi_cli.compare import Comparison
     from mgi_cli.editions import EditionDiff, Pair
+    from mgi_cli.query import Term
     from mgi_cli.search import Hit
 
 
@@ -79,11 +80,25 @@ def hit_dict(hit: Hit) -> dict[str, Any]:
         "text": hit.text,
         "score": hit.score,
         "position": hit.position,
+        "language": hit.profile.language,
+        "matched": list(hit.matched),
     }
 
 
-def search_dict(query: str, hits: Sequence[Hit]) -> dict[str, Any]:
-    return {"query": query, "hits": [hit_dict(hit) for hit in hits]}
+def search_dict(query: str, hits: Sequence[Hit], total: int,
+                terms: Sequence[Term] | None = None) -> dict[str, Any]:
+    found: dict[str, Any] = {"query": query, "total": total,
+                             "hits": [hit_dict(hit) for hit in hits]}
+    if terms is not None:
+        found["searched"] = [term_dict(term) for term in terms]
+    return found
+
+
+def term_dict(term: Term) -> dict[str, Any]:
+    """A query term and the forms it was searched in (--explain)."""
+    return {"term": term.typed, "forms": [
+        {"form": form.shown, "how": form.how, "languages": list(form.languages) or ["all"],
+         "weight": form.weight} for form in term.forms]}
 
 
 def comparison_dict(comparison: Comparison, kinds=KINDS) -> dict[str, Any]:
@@ -121,7 +136,7 @@ def overview_list(profiles: Sequence[Profile]) -> list[dict[str, Any]]:
 def diff_dict(changes: EditionDiff) -> dict[str, Any]:
     def pair(p: Pair) -> dict[str, Any]:
         return {"from": p.older.text, "to": p.newer.text, "score": p.score,
-                "from_kind": p.older.kind, "to_kind": p.newer.kind}
+                "from_kind": p.older.kind, "to_kind": p.newer.kind, "reversed": p.reversed}
 
     return {
         "from": changes.older.id,
@@ -131,7 +146,8 @@ def diff_dict(changes: EditionDiff) -> dict[str, Any]:
              "kept": [pair(p) for p in d.kept],
              "new": [{"kind": i.kind, "text": i.text} for i in d.new],
              "gone": [{"kind": i.kind, "text": i.text} for i in d.gone],
-             "moved": [pair(p) for p in d.moved]}
+             "moved": [pair(p) for p in d.moved],
+             "reversed": [pair(p) for p in d.reversed]}
             for d in changes.domains
         ],
     }

@@ -47,7 +47,8 @@ _INSTITUTIONAL = set("""
     commission decree concept provision bill resolution institute unit fund network group
     forum international public federal general regional local municipal cantonal human
     migration migrant labour labor affair women convention agreement cabinet president
-    presidential government republic economic
+    presidential government republic economic border academy police guard court university
+    school college centre centre institution organization organisation association union
 """.split())
 
 
@@ -69,7 +70,7 @@ class Similarity:
 
         profiles = list(profiles)
         self._corpus = corpus if corpus is not None else Corpus(profiles)
-        self._places = {w[:5] for p in profiles for w in _place_words(p)}
+        self._places = {w[:5] for p in profiles for w in _place_words(p)} | _countries()
         self._count = max(1, self._corpus.size)
         self._rare_limit = max(3.0, RARE_SHARE * self._count)
         self._df: dict[str, int] = {}
@@ -91,16 +92,15 @@ class Similarity:
         return {w for w, named in self._content(text).items() if named and w not in _INSTITUTIONAL}
 
     def _frequency(self, word: str) -> int:
-        """How many findings hold a word, in any of its plural or singular forms."""
+        """How many findings hold a word, in any of its forms (its stem)."""
         if word not in self._df:
-            from mgi_cli.search import inflections
-
-            forms = {word, *inflections(word)}
-            self._df[word] = max(self._corpus.frequency(form) for form in forms)
+            self._df[word] = self._corpus.frequency(word)
         return self._df[word]
 
     def _weight(self, word: str) -> float:
-        return math.log((self._count + 1) / (self._frequency(word) + 1)) + 1
+        """BM25's inverse document frequency: a word in half the findings weighs nothing."""
+        held = self._frequency(word)
+        return max(0.0, math.log((self._count - held + 0.5) / (held + 0.5)))
 
     def _overlap(self, first: str, second: str) -> float:
         from rapidfuzz import fuzz, process
@@ -118,7 +118,7 @@ class Similarity:
             if match is not None:
                 shared += min(self._weight(word), self._weight(match))
         total = min(sum(map(self._weight, a)), sum(map(self._weight, b)))
-        return min(100.0, 100 * shared / total)
+        return min(100.0, 100 * shared / total) if total else 0.0
 
     def _shared_name(self, first: str, second: str) -> float:
         a = {w for w in self._names(first) if self._frequency(w) <= self._rare_limit}
@@ -130,3 +130,11 @@ class Similarity:
 def _place_words(profile: Profile) -> set[str]:
     names = " ".join([profile.name, profile.id, profile.country or "", *profile.aliases])
     return {w for w in re.findall(r"[^\W\d_]+", fold(names)) if len(w) > 3} - {"republic"}
+
+
+def _countries() -> set[str]:
+    """The first five letters of every country's name words: "kazak" is Kazakhstan and
+    Kazakh, "belar" Belarus and Belarusian."""
+    from mgi_cli.metadata import country_words
+
+    return {word[:5] for word in country_words()}

@@ -3,7 +3,8 @@
 Most runs of mgi read the same folder as the run before. The store holds what reading it
 produced: a row per source file (path, size, mtime, format, sha256, the mgi that parsed it),
 per profile, per domain heading, per finding and per problem, and an FTS5 index over the
-findings whose vocabulary (fts5vocab) serves typo matching. Each run compares the folder with
+findings (their text, for exports and prefix searches) and one over their stems (search;
+its vocabulary, from fts5vocab, serves typo matching). Each run compares the folder with
 the `files` table and re-reads only the files that changed, were added or were removed, in
 one transaction: an interrupted run leaves the previous state, and two runs at once take
 turns (WAL, and a busy timeout).
@@ -38,7 +39,7 @@ from mgi_cli.model import (
     counted,
 )
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 # The modules whose rules decide what a file reads as: a change in any rebuilds the store.
 RULES = ("parser.py", "lines.py", "labels.py", "domains.py", "furniture.py", "metadata.py",
          "language.py", "html_text.py", "pdf_text.py", "text.py", "loader.py", "model.py",
@@ -67,7 +68,7 @@ CREATE TABLE IF NOT EXISTS findings (
     id INTEGER PRIMARY KEY, profile TEXT, profile_name TEXT, level TEXT, country TEXT,
     published TEXT, domain TEXT, domain_name TEXT, kind TEXT, position INTEGER, text TEXT,
     language TEXT, placed TEXT, heading TEXT, line INTEGER, profile_key INTEGER
-        REFERENCES profiles(key), ordinal INTEGER
+        REFERENCES profiles(key), ordinal INTEGER, terms TEXT
 );
 CREATE INDEX IF NOT EXISTS findings_by_profile ON findings (profile_key, ordinal);
 CREATE TABLE IF NOT EXISTS problems (
@@ -77,16 +78,23 @@ CREATE INDEX IF NOT EXISTS problems_by_file ON problems (file);
 CREATE VIRTUAL TABLE IF NOT EXISTS findings_fts USING fts5(
     text, content=[findings], content_rowid=[id], tokenize='unicode61 remove_diacritics 2'
 );
-CREATE VIRTUAL TABLE IF NOT EXISTS findings_vocab USING fts5vocab(findings_fts, row);
+CREATE VIRTUAL TABLE IF NOT EXISTS findings_terms USING fts5(
+    terms, content=[findings], content_rowid=[id], tokenize='unicode61 remove_diacritics 0'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS findings_terms_vocab USING fts5vocab(findings_terms, row);
 CREATE TRIGGER IF NOT EXISTS findings_ai AFTER INSERT ON findings BEGIN
   INSERT INTO findings_fts (rowid, text) VALUES (new.id, new.text);
+  INSERT INTO findings_terms (rowid, terms) VALUES (new.id, new.terms);
 END;
 CREATE TRIGGER IF NOT EXISTS findings_ad AFTER DELETE ON findings BEGIN
   INSERT INTO findings_fts (findings_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO findings_terms (findings_terms, rowid, terms) VALUES ('delete', old.id, old.terms);
 END;
-CREATE TRIGGER IF NOT EXISTS findings_au AFTER UPDATE OF text ON findings BEGIN
+CREATE TRIGGER IF NOT EXISTS findings_au AFTER UPDATE OF text, terms ON findings BEGIN
   INSERT INTO findings_fts (findings_fts, rowid, text) VALUES ('delete', old.id, old.text);
   INSERT INTO findings_fts (rowid, text) VALUES (new.id, new.text);
+  INSERT INTO findings_terms (findings_terms, rowid, terms) VALUES ('delete', old.id, old.terms);
+  INSERT INTO findings_terms (rowid, terms) VALUES (new.id, new.terms);
 END;
 """
 _PROFILE_FIELDS = ("name", "title", "level", "country", "country_code", "published", "edition",
@@ -269,7 +277,7 @@ class Store:
             domains._domains = blocks.get(key, ())
 
     def vocabulary(self) -> dict[str, int]:
-        """Every word of the findings, with how many findings hold it: fts5vocab's, kept in
+        """Every stem of the findings, with how many findings hold it: fts5vocab's, kept in
         `meta` by each update (reading fts5vocab scans the whole index, a tenth of a second
         over 2,500 profiles)."""
         row = self.connection.execute(
@@ -279,11 +287,16 @@ class Store:
         pairs = (line.split("\t") for line in row[0].split("\n"))
         return {term: int(count) for term, count in pairs}
 
-    def containing(self, word: str) -> list[tuple[int, int]]:
-        """(profile key, ordinal) of every finding that holds the word."""
+    def matching(self, expression: str, table: str = "findings_terms", where: str = "",
+                 parameters: tuple[Any, ...] = ()) -> list[tuple[int, int, float]]:
+        """(profile key, ordinal, relevance) of every finding an FTS5 expression matches in
+        `table` (findings_terms: stems; findings_fts: words as written), and `where` selects
+        among the findings' columns (f.language = ?, ...). Relevance is FTS5's bm25(),
+        turned so that more is better."""
         return self.connection.execute(
-            "SELECT profile_key, ordinal FROM findings WHERE id IN (SELECT rowid FROM "
-            "findings_fts WHERE findings_fts MATCH ?)", (f'"{word}"',)).fetchall()
+            f"SELECT f.profile_key, f.ordinal, -bm25({table}) FROM {table} "
+            f"JOIN findings AS f ON f.id = {table}.rowid WHERE {table} MATCH ? {where}",
+            (expression, *parameters)).fetchall()
 
     def ids(self, language: str) -> list[str] | None:
         row = self.connection.execute("SELECT value FROM meta WHERE key = ?",
@@ -548,12 +561,17 @@ def _write(connection: sqlite3.Connection, folder: Path, wanted: dict[str, tuple
         connection.executemany("UPDATE files SET position = ? WHERE path = ?",
                                [(mark[3], path) for path, mark in wanted.items()])
         _name_profiles(connection)
-        connection.execute("INSERT OR REPLACE INTO meta SELECT 'vocabulary', "
-                            "group_concat(term || char(9) || doc, char(10)) FROM findings_vocab")
+        keep_vocabulary(connection)
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
         raise
+
+
+def keep_vocabulary(connection: sqlite3.Connection) -> None:
+    """Every stem with how many findings hold it, kept in meta for typo matching."""
+    connection.execute("INSERT OR REPLACE INTO meta SELECT 'vocabulary', group_concat("
+                       "term || char(9) || doc, char(10)) FROM findings_terms_vocab")
 
 
 def _forget(connection: sqlite3.Connection, path: str) -> None:
@@ -592,6 +610,7 @@ def write_profile(connection: sqlite3.Connection, profile: Profile, file: str,
     """A profile's rows: the profile, its domain headings, its findings (in the order
     model.ordered_findings gives them, which search numbers them by). Also used by export."""
     from mgi_cli.model import ordered_findings
+    from mgi_cli.stems import terms
 
     count = sum(1 for _ in ordered_findings(profile))
     cursor = connection.execute(
@@ -608,10 +627,11 @@ def write_profile(connection: sqlite3.Connection, profile: Profile, file: str,
     connection.executemany(
         "INSERT INTO findings (profile, profile_name, level, country, published, domain, "
         "domain_name, kind, position, text, language, placed, heading, line, profile_key, "
-        "ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "ordinal, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(profile_id, profile.name, profile.level, profile.country, profile.published,
           block.domain.key, block.domain.name, kind, position, text, profile.language,
-          block.placement(kind), block.heading, block.line(kind, position), key, ordinal)
+          block.placement(kind), block.heading, block.line(kind, position), key, ordinal,
+          terms(text, profile.language))
          for ordinal, (block, kind, position, text) in enumerate(ordered_findings(profile))])
     return key
 

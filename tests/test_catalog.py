@@ -218,7 +218,7 @@ def test_cached_search_index_finds_the_right_copy_in_any_language(run, tmp_path)
     shutil.copy(FIDELITY / "kazakhstan_fr.txt", tmp_path / "kazakhstan_fr.txt")
     for lang, profile in [("en", "kazakhstan-fr"), ("fr", "kazakhstan"), ("fr", "kazakhstan")]:
         found = run("--data-dir", str(tmp_path), "--lang", lang, "search", "rapatriement",
-                    "-f", "json")
+                    "--exact", "-f", "json")  # no translation: the French word alone
         hits = json.loads(found.stdout)["hits"]
         assert {h["profile"] for h in hits} == {profile}
         assert all("rapatriement" in h["text"] for h in hits)

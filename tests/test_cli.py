@@ -131,10 +131,11 @@ def test_search_json(run):
     data = json.loads(run("search", "trafficking", "-p", "mombasa", "-f", "json").stdout)
     assert data == {
         "query": "trafficking",
+        "total": 1,
         "hits": [{
             "profile": "mombasa", "domain": "safe-migration", "kind": "gaps",
             "text": "The CGM does not have a local strategy to combat human trafficking.",
-            "score": 100.0, "position": 2,
+            "score": 3.63, "position": 2, "language": "en", "matched": ["human trafficking"],
         }],
     }
 

@@ -212,11 +212,17 @@ def test_a_store_another_run_is_writing_is_waited_for_and_never_taken_away(folde
 def test_a_store_damaged_where_opening_did_not_look_is_not_believed(run, folder, monkeypatch):
     expected = run("--data-dir", str(folder), "search", "trafficking", "-f", "json").stdout
 
-    def damaged(self, *args):
-        raise sqlite3.DatabaseError("database disk image is malformed")
+    matching, domains = store.Store.matching, store.Store.domains
 
-    monkeypatch.setattr(store.Store, "containing", damaged)
-    monkeypatch.setattr(store.Store, "domains", damaged)
+    def damaged(original):
+        def read(self, *args):
+            if self.folder == folder:  # the folder's store, not the index built in memory
+                raise sqlite3.DatabaseError("database disk image is malformed")
+            return original(self, *args)
+        return read
+
+    monkeypatch.setattr(store.Store, "matching", damaged(matching))
+    monkeypatch.setattr(store.Store, "domains", damaged(domains))
     result = run("--data-dir", str(folder), "search", "trafficking", "-f", "json")
     assert result.exit_code == 0 and result.stdout == expected
     assert result.stderr == ("warning: the store was damaged; this run read the files, the "

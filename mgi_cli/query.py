@@ -1,0 +1,281 @@
+"""A search query -> the terms a finding must match, each with every form it is searched in.
+
+The query language: words (a finding must hold every one), "quoted phrases" (their words in
+order), and `prefix*` (any word that starts so). Each word or phrase is searched as its stem in
+each of the three languages (in findings of that language), and also as:
+
+- its other spelling, British or American (breame's lists: labour/labor, programme/program);
+- two words where it is written closed ("healthcare": "health care", "health-care"), or
+  closed where it is two ("health care": "healthcare");
+- the glossary's other terms for the same concept, in its language (synonyms) and in the two
+  others (translations): "trafficking" is also "traite des personnes", "trata de personas";
+- a word within its edit budget, when the findings hold none of its stems (a typo): up to 4
+  letters none, 5-7 one edit, 8 or more two, so "aid" never finds "said".
+
+Each form carries a weight: 1 for the words as typed, less for a spelling variant, synonym,
+translation or typo, so that a finding matched as typed ranks first. `exact` searches the
+words as typed only: no stems, spellings, translations or typos.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from mgi_cli.errors import MgiError
+from mgi_cli.stems import LANGUAGES, WORD, stem, stems
+from mgi_cli.text import clean, fold
+
+MAX_QUERY_CHARS = 500
+TYPED, SPELLING, COMPOUND, SYNONYM, TRANSLATION, TYPO, PREFIX, EXACT = (
+    "as typed", "spelling", "compound", "synonym", "translation", "typo", "prefix", "exact")
+WEIGHTS = {TYPED: 1.0, PREFIX: 1.0, EXACT: 1.0, COMPOUND: 0.95, SPELLING: 0.9, SYNONYM: 0.9,
+           TRANSLATION: 0.8, TYPO: 0.7}
+STEMS, WORDS = "findings_terms", "findings_fts"  # the two FTS5 tables: stems, words as written
+_PREFIX = re.compile(r"[^\W_]\*$")  # "traffick*": a star right after a word's last letter
+SHORTEST_PART = 3  # letters in each part of a compound split: "healthcare", not "h ealthcare"
+
+
+@dataclass(frozen=True)
+class Form:
+    """One way a term is searched: words (stems, or words as written in the WORDS table), in
+    findings of some languages (all when empty), in order (a phrase) or anywhere."""
+
+    words: tuple[str, ...]
+    languages: tuple[str, ...]
+    how: str
+    shown: str  # the form as a reader knows it: "traite des personnes", "labor", "traffick*"
+    phrase: bool = True
+    prefix: bool = False
+    table: str = STEMS
+
+    @property
+    def weight(self) -> float:
+        return WEIGHTS[self.how]
+
+    def expression(self) -> str:
+        """The FTS5 query: a phrase, a prefix, or every word anywhere (words are letters and
+        digits only, so quoting them is safe)."""
+        if self.prefix:
+            return f'"{self.words[0]}"*'
+        if self.phrase:
+            return '"' + " ".join(self.words) + '"'
+        return " AND ".join(f'"{word}"' for word in self.words)
+
+
+@dataclass(frozen=True)
+class Term:
+    """What the user typed for one term, and every form it is searched in."""
+
+    typed: str
+    forms: tuple[Form, ...]
+
+
+@dataclass(frozen=True)
+class _Part:
+    words: tuple[str, ...]  # folded
+    quoted: bool = False
+    prefix: bool = False
+
+
+def edit_budget(word: str) -> int:
+    return 0 if len(word) <= 4 else 1 if len(word) <= 7 else 2
+
+
+Languages = Callable[[tuple[str, ...]], tuple[str, ...]]
+
+
+def plan(query: str, vocabulary: Mapping[str, int], exact: bool = False,
+         written_in: Languages | None = None) -> list[Term]:
+    """The terms of a query with their forms; `vocabulary` (stem -> findings holding it)
+    tells known words from typos and finds compounds; `written_in(words)` says in which
+    languages' findings the words are written as typed, if any: a word English findings
+    write ("policies") is not taken for a French one ("police", by its French stem)."""
+    pieces = parts(query)
+    if exact:
+        return [Term(" ".join(p.words), (_exact(p),)) for p in pieces]
+    written = written_in or (lambda words: ())
+    return [_term(group, vocabulary, written) for group in _grouped(pieces, vocabulary)]
+
+
+def parts(query: str) -> list[_Part]:
+    """The query's words, quoted phrases and prefixes; MgiError for one with no words."""
+    if not query.strip():
+        raise MgiError("The search query is empty. Example: mgi search trafficking")
+    if len(query) > MAX_QUERY_CHARS:
+        raise MgiError(f"The search query is over {MAX_QUERY_CHARS} characters; shorten it.")
+    text = clean(query)  # a zero-width space or soft hyphen pasted in is not part of a word
+    try:
+        pieces = [(piece, '"' + piece + '"' in text or " " in piece) for piece in
+                  shlex.split(text)]
+    except ValueError:  # an unbalanced quote: search the words as they are
+        pieces = [(piece, False) for piece in text.replace('"', " ").split()]
+    found = []
+    for piece, quoted in pieces:
+        words = tuple(WORD.findall(fold(piece)))
+        if words:
+            prefix = bool(_PREFIX.search(piece)) and len(words) == 1 and not quoted
+            found.append(_Part(words, quoted or len(words) > 1, prefix))
+    if not found:
+        raise MgiError(f"The search query {query!r} has no words to search for.")
+    return found
+
+
+def _grouped(parts: list[_Part], vocabulary: Mapping[str, int]) -> list[_Part]:
+    """Runs of single words that the glossary knows as one term ("trata de personas",
+    "climate change"), or that are written closed ("health care": "healthcare"), become one
+    term; every other part stays as it is."""
+    from mgi_cli.glossary import LONGEST_TERM, glossary
+
+    grouped: list[_Part] = []
+    at = 0
+    while at < len(parts):
+        run = 1
+        for size in range(min(LONGEST_TERM, len(parts) - at), 1, -1):
+            words = tuple(w for p in parts[at:at + size] for w in p.words)
+            single = all(not p.quoted and not p.prefix for p in parts[at:at + size])
+            if single and (glossary().lookup(words) or _closed(words, vocabulary)):
+                run = size
+                break
+        if run == 1:
+            grouped.append(parts[at])
+        else:
+            words = tuple(w for p in parts[at:at + run] for w in p.words)
+            grouped.append(_Part(words, quoted=False))
+        at += run
+    return grouped
+
+
+def _term(part: _Part, vocabulary: Mapping[str, int], written_in: Languages) -> Term:
+    shown = " ".join(part.words)
+    if part.prefix:
+        return Term(shown + "*", (Form(part.words, (), PREFIX, shown + "*", prefix=True,
+                                       table=WORDS),))
+    phrase = part.quoted or len(part.words) == 1
+    forms = _typed(part.words, phrase)
+    forms += _spellings(part.words, phrase)
+    forms += _compounds(part.words, vocabulary)
+    forms += _glossary(part.words, written_in(part.words), synonyms=not part.quoted)
+    if len(part.words) == 1 and not _known(part.words[0], vocabulary) and len(forms) <= len(
+            LANGUAGES):
+        forms += _typos(part.words[0], vocabulary)
+    return Term(shown, tuple(_unique(forms)))
+
+
+def _typed(words: tuple[str, ...], phrase: bool, how: str = TYPED) -> list[Form]:
+    """The words in each language's stems, for that language's findings."""
+    return _merged([Form(tuple(stems(list(words), language)), (language,), how,
+                         " ".join(words), phrase=phrase) for language in LANGUAGES])
+
+
+def _spellings(words: tuple[str, ...], phrase: bool) -> list[Form]:
+    """The words in their other English spelling (breame's lists), for English findings."""
+    from breame.spelling import get_american_spelling, get_british_spelling
+
+    forms = []
+    for spell in (get_american_spelling, get_british_spelling):
+        other = tuple(spell(word) for word in words)
+        if other != words:
+            forms.append(Form(tuple(stems(list(other), "en")), ("en",), SPELLING,
+                              " ".join(other), phrase=phrase))
+    return forms
+
+
+def _compounds(words: tuple[str, ...], vocabulary: Mapping[str, int]) -> list[Form]:
+    """A closed word as two ("healthcare": "health care"), two words as one closed."""
+    forms = []
+    if len(words) == 1:
+        word = words[0]
+        for cut in range(SHORTEST_PART, len(word) - SHORTEST_PART + 1):
+            pair = (word[:cut], word[cut:])
+            for language in LANGUAGES:
+                found = tuple(stems(list(pair), language))
+                if all(s in vocabulary for s in found):
+                    forms.append(Form(found, (language,), COMPOUND, " ".join(pair)))
+    elif closed := _closed(words, vocabulary):
+        forms += closed
+    return _merged(forms)
+
+
+def _closed(words: tuple[str, ...], vocabulary: Mapping[str, int]) -> list[Form]:
+    if len(words) != 2:
+        return []
+    joined = "".join(words)
+    return [Form((stem(joined, language),), (language,), COMPOUND, joined)
+            for language in LANGUAGES if stem(joined, language) in vocabulary]
+
+
+def _glossary(words: tuple[str, ...], languages: tuple[str, ...],
+              synonyms: bool = True) -> list[Form]:
+    """The other terms of each glossary concept the words are (in `languages`, or any):
+    synonyms in the language they were found in (not for a quoted phrase, which asks for
+    itself), translations in the others (as phrases, in that language's findings)."""
+    from mgi_cli.glossary import glossary
+
+    forms = []
+    for found in glossary().lookup(words):
+        if languages and found.language not in languages:
+            continue
+        for term in glossary().terms_of(found.concept):
+            how = SYNONYM if term.language == found.language else TRANSLATION
+            if how == SYNONYM and not synonyms:
+                continue
+            forms.append(Form(term.words, (term.language,), how, term.text,
+                              table=WORDS if term.exact else STEMS))
+    return forms
+
+
+def _typos(word: str, vocabulary: Mapping[str, int]) -> list[Form]:
+    """Stems of the findings within the word's edit budget of one of its stems."""
+    budget = edit_budget(word)
+    if not budget:
+        return []
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    known = list(vocabulary)
+    found: dict[str, None] = {}
+    for language in LANGUAGES:
+        for candidate, _, _ in process.extract(stem(word, language), known, scorer=OSA.distance,
+                                               score_cutoff=budget, limit=None):
+            found[candidate] = None
+    return [Form((candidate,), (), TYPO, candidate) for candidate in found]
+
+
+def _exact(part: _Part) -> Form:
+    shown = " ".join(part.words)
+    if part.prefix:
+        return Form(part.words, (), PREFIX, shown + "*", prefix=True, table=WORDS)
+    return Form(part.words, (), EXACT, shown, table=WORDS)
+
+
+def _known(word: str, vocabulary: Mapping[str, int]) -> bool:
+    """Whether the findings hold the word, in any language's stem: then it is no typo."""
+    return any(stem(word, language) in vocabulary for language in LANGUAGES)
+
+
+def _merged(forms: list[Form]) -> list[Form]:
+    """Forms that differ only by language become one form for all their languages."""
+    merged: dict[tuple, Form] = {}
+    for form in forms:
+        key = (form.words, form.how, form.phrase)
+        if key in merged:
+            kept = merged[key]
+            languages = tuple(dict.fromkeys((*kept.languages, *form.languages)))
+            merged[key] = Form(kept.words, languages, kept.how, kept.shown, kept.phrase)
+        else:
+            merged[key] = form
+    return list(merged.values())
+
+
+def _unique(forms: list[Form]) -> list[Form]:
+    """Each (words, languages) searched once, at its best weight (forms come best first)."""
+    seen: dict[tuple, Form] = {}
+    for form in forms:
+        for language in form.languages or ("",):
+            key = (form.words, form.phrase, form.table, language)
+            if key not in seen:
+                seen[key] = form
+    return list(dict.fromkeys(seen.values()))

@@ -1,0 +1,61 @@
+"""Words -> search terms: folded (lower case, no accents) and cut to their Snowball stem in the
+language of the text, so that "returns" and "returning", "retornos" and "retorno",
+"transferts" and "transfert" are one term each.
+
+The stemmers are PyStemmer's (Snowball compiled to C: a word in a microsecond, against 45 for
+the pure-Python snowballstemmer, measured on the seeds; the store stems every word of every
+finding). Words are folded before they are stemmed, so a query typed without accents
+("migracion", "sante") meets the text written with them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from mgi_cli.text import fold
+
+LANGUAGES = ("en", "fr", "es")
+_SNOWBALL = {"en": "english", "fr": "french", "es": "spanish"}
+# What FTS5's unicode61 tokenizer calls a word: letters and digits; the rest separates.
+WORD = re.compile(r"[^\W_]+")
+
+
+@cache
+def _stemmer(language: str):
+    import Stemmer
+
+    return Stemmer.Stemmer(_SNOWBALL.get(language, "english"))
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    """Each word of a text: (folded word, start, end), the offsets in the text as written."""
+    return [(fold(m.group(0)), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+SHORTEST_STEM = 4  # French and Spanish stems cut shorter lose the word: "visa", "visant": "vis"
+
+
+def stem(word: str, language: str) -> str:
+    """The stem of one folded word."""
+    return _kept(word, _stemmer(language).stemWord(word), language)
+
+
+def stems(folded: list[str], language: str) -> list[str]:
+    return [_kept(word, cut, language) for word, cut in
+            zip(folded, _stemmer(language).stemWords(folded), strict=True)]
+
+
+def _kept(word: str, cut: str, language: str) -> str:
+    """A stem; but where Snowball cuts a French or Spanish word below SHORTEST_STEM letters,
+    the word without its plural ending ("visas" and "visa" stay "visa", "leyes" "ley")."""
+    if len(cut) >= SHORTEST_STEM or len(cut) == len(word) or language == "en":
+        return cut
+    if language == "es" and word.endswith("es") and len(word) > 3 and word[-3] not in "aeiou":
+        return word[:-2]
+    return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
+
+
+def terms(text: str, language: str) -> str:
+    """A finding as the store indexes it: its stems, in order, separated by spaces."""
+    return " ".join(stems([word for word, _, _ in words(text)], language))
