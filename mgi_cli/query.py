@@ -228,9 +228,10 @@ def _glossary(words: tuple[str, ...], languages: tuple[str, ...],
 
 
 def _typos(word: str, vocabulary: Mapping[str, int]) -> list[Form]:
-    """Stems of the findings within the word's edit budget of one of its stems."""
-    budget = edit_budget(word)
-    if not budget:
+    """Stems of the findings within the edit budget of one of the word's stems (the budget
+    of the stem's length: "deplac", of "déplacement", is one edit from nothing it holds,
+    never two from "plac")."""
+    if not edit_budget(word):
         return []
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
@@ -238,8 +239,9 @@ def _typos(word: str, vocabulary: Mapping[str, int]) -> list[Form]:
     known = list(vocabulary)
     found: dict[str, None] = {}
     for language in LANGUAGES:
-        for candidate, _, _ in process.extract(stem(word, language), known, scorer=OSA.distance,
-                                               score_cutoff=budget, limit=None):
+        cut = stem(word, language)
+        for candidate, _, _ in process.extract(cut, known, scorer=OSA.distance,
+                                               score_cutoff=edit_budget(cut), limit=None):
             found[candidate] = None
     return [Form((candidate,), (), TYPO, candidate) for candidate in found]
 

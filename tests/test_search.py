@@ -9,7 +9,7 @@ import re
 import pytest
 
 from mgi_cli.domains import resolve_domain
-from mgi_cli.errors import MgiError, NothingFound
+from mgi_cli.errors import MgiError
 from mgi_cli.query import edit_budget
 from mgi_cli.search import Corpus
 
