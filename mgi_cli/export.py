@@ -94,7 +94,7 @@ def _copy_bytes(source: Path, target: Path) -> None:
 
 def _build_database(library: Library, path: Path) -> None:
     from mgi_cli import __version__
-    from mgi_cli.store import create, write_problems, write_profile
+    from mgi_cli.store import create, keep_glossary, write_problems, write_profile
 
     connection = sqlite3.connect(path, isolation_level=None)
     try:
@@ -107,6 +107,7 @@ def _build_database(library: Library, path: Path) -> None:
         for source in dict.fromkeys(p.source for p in library.problems):
             write_problems(connection, source,
                            [p for p in library.problems if p.source == source])
+        keep_glossary(connection)  # the trilingual glossary, for Datasette users too
         connection.execute("COMMIT")
     finally:
         connection.close()

@@ -5,27 +5,26 @@ and Spanish terms. Search uses it to find a concept in every language ("traffick
 Terms are compared by the stems of their words in their own language (stems.py), so a query
 meets a term in any inflection; a term written "=traite des personnes" is compared by its
 words as written, where a stem would also be another word's ("traite" and "traitement" are
-both "trait"). The file is read once per process, on the first search, and searched as text: a
-term is parsed and stemmed only when a query's first letters meet it (parsing and stemming
-all 3,000 terms would cost every search a tenth of mgi's startup).
+both "trait"). The file is parsed and stemmed once into each store's `glossary` table, when
+the store is built (parsing and stemming its 3,000 terms on every search would cost a tenth
+of mgi's startup); a search looks terms up by their first word.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+import sqlite3
 from functools import cache
 from pathlib import Path
 
+from mgi_cli.record import frozen
 from mgi_cli.stems import LANGUAGES, WORD, stems
 from mgi_cli.text import fold
 
 GLOSSARY = Path(__file__).with_name("glossary.txt")
 LONGEST_TERM = 6  # words: longer runs of a query are not looked up
-KEY_LETTERS = 3  # a word's first letters, which its stem keeps: how terms are found
 
 
-@dataclass(frozen=True)
+@frozen()
 class Term:
     """One term of a concept, as written, in its language."""
 
@@ -45,62 +44,47 @@ class GlossaryError(ValueError):
 
 
 class Glossary:
-    """The glossary's text, searched as it is: a lookup finds the terms that begin with the
-    query's first letters by one scan of the text, and stems only those."""
+    """The glossary as a table of the store (store.SCHEMA: concept, language, term, exact,
+    words, first), filled from glossary.txt when the store is built: a lookup is an indexed
+    query for the terms whose first word is the query's, not a parse of 3,000 terms."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
 
     def lookup(self, folded: tuple[str, ...]) -> list[Term]:
         """The terms that a run of query words (folded) is, in any language."""
         found: list[Term] = []
-        by_language: dict[str, tuple[str, ...]] = {}
-        for term in self._beginning(folded[0][:KEY_LETTERS], len(folded[0]) < KEY_LETTERS):
-            if term.exact:
-                wanted = folded
-            else:
-                wanted = by_language.setdefault(
-                    term.language, tuple(stems(list(folded), term.language)))
-            if term.words == wanted:
-                found.append(term)
+        for language in LANGUAGES:
+            stemmed = tuple(stems(list(folded), language))
+            for concept, term, exact, words in self.connection.execute(
+                    "SELECT concept, term, exact, words FROM glossary WHERE language = ? AND "
+                    "first IN (?, ?)", (language, stemmed[0], folded[0])):
+                if tuple(words.split()) == (folded if exact else stemmed):
+                    found.append(Term(concept, language, term, bool(exact)))
         return found
 
     def terms_of(self, concept: str) -> list[Term]:
         """Every term of a concept, in the three languages."""
-        at = self.text.index(f"\n[{concept}]\n")
-        block = self.text[at + len(concept) + 4:].split("\n\n", 1)[0]
-        return _parse(f"[{concept}]\n{block}")
-
-    def _beginning(self, letters: str, whole: bool) -> list[Term]:
-        """The terms whose first word begins with these (folded) letters, or is them."""
-        pattern = _pattern(letters, whole)
-        terms = []
-        for match in pattern.finditer(self.text):
-            line = self.text.rfind("\n", 0, match.start()) + 1
-            concept = self.text.rfind("\n[", 0, match.start()) + 2
-            terms.append(Term(self.text[concept:self.text.index("]", concept)],
-                              self.text[line:line + 2], match.group(2).strip(),
-                              bool(match.group(1))))
-        return terms
+        return [Term(concept, language, term, bool(exact)) for language, term, exact in
+                self.connection.execute("SELECT language, term, exact FROM glossary WHERE "
+                                        "concept = ? ORDER BY rowid", (concept,))]
 
 
-_ACCENTED = {"a": "aàáâäã", "e": "eéèêë", "i": "iíìîï", "o": "oóòôöõ", "u": "uúùûü", "c": "cç",
-             "n": "nñ", "y": "yÿ"}
+def rows() -> list[tuple[str, str, str, bool, str, str]]:
+    """The glossary's rows for the store: (concept, language, term, exact, words, first)."""
+    return [(t.concept, t.language, t.text, t.exact, " ".join(t.words), t.words[0])
+            for t in _parse(GLOSSARY.read_text(encoding="utf-8")) if t.words]
 
 
 @cache
-def _pattern(letters: str, whole: bool) -> re.Pattern[str]:
-    """A term (after a language label or a ';') whose first word begins with the letters, in
-    any case and with or without accents."""
-    first = "".join(f"[{_ACCENTED[c]}]" if c in _ACCENTED else re.escape(c) for c in letters)
-    end = r"(?![^\W_])" if whole else ""
-    return re.compile(rf"(?:^(?:en|fr|es):|;)[ \t]*(=?)({first}{end}[^;\n]*)",
-                      re.IGNORECASE | re.MULTILINE)
+def from_file() -> Glossary:
+    """The glossary without a store (a query planned before any folder is read)."""
+    from mgi_cli.store import create, keep_glossary
 
-
-@cache
-def glossary() -> Glossary:
-    return Glossary(GLOSSARY.read_text(encoding="utf-8"))
+    connection = sqlite3.connect(":memory:")
+    create(connection, None)
+    keep_glossary(connection)
+    return Glossary(connection)
 
 
 @cache
@@ -112,7 +96,7 @@ def _words(text: str, language: str, exact: bool) -> tuple[str, ...]:
 def concepts() -> dict[str, list[Term]]:
     """Every concept with its terms: the whole file read strictly (tests, and checks)."""
     found: dict[str, list[Term]] = {}
-    for term in _parse(glossary().text):
+    for term in _parse(GLOSSARY.read_text(encoding="utf-8")):
         found.setdefault(term.concept, []).append(term)
     return found
 

@@ -21,12 +21,16 @@ from __future__ import annotations
 
 import re
 import shlex
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Protocol
 
 from mgi_cli.errors import MgiError
+from mgi_cli.record import frozen
 from mgi_cli.stems import LANGUAGES, WORD, stem, stems
 from mgi_cli.text import clean, fold
+
+if TYPE_CHECKING:
+    from mgi_cli.glossary import Glossary
 
 MAX_QUERY_CHARS = 500
 TYPED, SPELLING, COMPOUND, SYNONYM, TRANSLATION, TYPO, PREFIX, EXACT = (
@@ -38,7 +42,7 @@ _PREFIX = re.compile(r"[^\W_]\*$")  # "traffick*": a star right after a word's l
 SHORTEST_PART = 3  # letters in each part of a compound split: "healthcare", not "h ealthcare"
 
 
-@dataclass(frozen=True)
+@frozen()
 class Form:
     """One way a term is searched: words (stems, or words as written in the WORDS table), in
     findings of some languages (all when empty), in order (a phrase) or anywhere."""
@@ -65,7 +69,7 @@ class Form:
         return " AND ".join(f'"{word}"' for word in self.words)
 
 
-@dataclass(frozen=True)
+@frozen()
 class Term:
     """What the user typed for one term, and every form it is searched in."""
 
@@ -73,7 +77,7 @@ class Term:
     forms: tuple[Form, ...]
 
 
-@dataclass(frozen=True)
+@frozen()
 class _Part:
     words: tuple[str, ...]  # folded
     quoted: bool = False
@@ -84,20 +88,41 @@ def edit_budget(word: str) -> int:
     return 0 if len(word) <= 4 else 1 if len(word) <= 7 else 2
 
 
-Languages = Callable[[tuple[str, ...]], tuple[str, ...]]
+class Known(Protocol):
+    """What the findings searched say about a query's words (search.Corpus gives it)."""
+
+    vocabulary: Mapping[str, int]  # stem -> how many findings hold it: typos, compounds
+    spellings: Mapping[str, str] | None  # other English spelling's stem -> the findings' one
+    glossary: Glossary
+
+    def written_in(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """The languages whose findings write these words as typed ("policies": English, so
+        never French "police", whose stem it shares in French)."""
 
 
-def plan(query: str, vocabulary: Mapping[str, int], exact: bool = False,
-         written_in: Languages | None = None) -> list[Term]:
-    """The terms of a query with their forms; `vocabulary` (stem -> findings holding it)
-    tells known words from typos and finds compounds; `written_in(words)` says in which
-    languages' findings the words are written as typed, if any: a word English findings
-    write ("policies") is not taken for a French one ("police", by its French stem)."""
+class _NothingKnown:
+    """A query planned before any finding is read: breame's lists, the glossary's file."""
+
+    vocabulary: Mapping[str, int] = {}
+    spellings = None
+
+    @property
+    def glossary(self) -> Glossary:
+        from mgi_cli.glossary import from_file
+
+        return from_file()
+
+    def written_in(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        return ()
+
+
+def plan(query: str, known: Known | None = None, exact: bool = False) -> list[Term]:
+    """The terms of a query, each with every form it is searched in."""
     pieces = parts(query)
     if exact:
         return [Term(" ".join(p.words), (_exact(p),)) for p in pieces]
-    written = written_in or (lambda words: ())
-    return [_term(group, vocabulary, written) for group in _grouped(pieces, vocabulary)]
+    known = known or _NothingKnown()
+    return [_term(group, known) for group in _grouped(pieces, known)]
 
 
 def parts(query: str) -> list[_Part]:
@@ -123,11 +148,11 @@ def parts(query: str) -> list[_Part]:
     return found
 
 
-def _grouped(parts: list[_Part], vocabulary: Mapping[str, int]) -> list[_Part]:
+def _grouped(parts: list[_Part], known: Known) -> list[_Part]:
     """Runs of single words that the glossary knows as one term ("trata de personas",
     "climate change"), or that are written closed ("health care": "healthcare"), become one
     term; every other part stays as it is."""
-    from mgi_cli.glossary import LONGEST_TERM, glossary
+    from mgi_cli.glossary import LONGEST_TERM
 
     grouped: list[_Part] = []
     at = 0
@@ -136,7 +161,7 @@ def _grouped(parts: list[_Part], vocabulary: Mapping[str, int]) -> list[_Part]:
         for size in range(min(LONGEST_TERM, len(parts) - at), 1, -1):
             words = tuple(w for p in parts[at:at + size] for w in p.words)
             single = all(not p.quoted and not p.prefix for p in parts[at:at + size])
-            if single and (glossary().lookup(words) or _closed(words, vocabulary)):
+            if single and (known.glossary.lookup(words) or _closed(words, known.vocabulary)):
                 run = size
                 break
         if run == 1:
@@ -148,19 +173,19 @@ def _grouped(parts: list[_Part], vocabulary: Mapping[str, int]) -> list[_Part]:
     return grouped
 
 
-def _term(part: _Part, vocabulary: Mapping[str, int], written_in: Languages) -> Term:
+def _term(part: _Part, known: Known) -> Term:
     shown = " ".join(part.words)
     if part.prefix:
         return Term(shown + "*", (Form(part.words, (), PREFIX, shown + "*", prefix=True,
                                        table=WORDS),))
     phrase = part.quoted or len(part.words) == 1
     forms = _typed(part.words, phrase)
-    forms += _spellings(part.words, phrase)
-    forms += _compounds(part.words, vocabulary)
-    forms += _glossary(part.words, written_in(part.words), synonyms=not part.quoted)
-    if len(part.words) == 1 and not _known(part.words[0], vocabulary) and len(forms) <= len(
-            LANGUAGES):
-        forms += _typos(part.words[0], vocabulary)
+    forms += _spellings(part.words, phrase, known.spellings)
+    forms += _compounds(part.words, known.vocabulary)
+    forms += _glossary(part.words, known, synonyms=not part.quoted)
+    if len(part.words) == 1 and not _known(part.words[0], known.vocabulary) and len(
+            forms) <= len(LANGUAGES):
+        forms += _typos(part.words[0], known.vocabulary)
     return Term(shown, tuple(_unique(forms)))
 
 
@@ -170,17 +195,20 @@ def _typed(words: tuple[str, ...], phrase: bool, how: str = TYPED) -> list[Form]
                          " ".join(words), phrase=phrase) for language in LANGUAGES])
 
 
-def _spellings(words: tuple[str, ...], phrase: bool) -> list[Form]:
-    """The words in their other English spelling (breame's lists), for English findings."""
-    from breame.spelling import get_american_spelling, get_british_spelling
+def _spellings(words: tuple[str, ...], phrase: bool,
+               spellings: Mapping[str, str] | None) -> list[Form]:
+    """The words in their other English spelling, for English findings: the store's map of
+    stems (breame's lists, for the words the findings hold), else the lists themselves."""
+    typed = tuple(stems(list(words), "en"))
+    if spellings is not None:
+        others = [tuple(spellings.get(cut, cut) for cut in typed)]
+    else:
+        from breame.spelling import get_american_spelling, get_british_spelling
 
-    forms = []
-    for spell in (get_american_spelling, get_british_spelling):
-        other = tuple(spell(word) for word in words)
-        if other != words:
-            forms.append(Form(tuple(stems(list(other), "en")), ("en",), SPELLING,
-                              " ".join(other), phrase=phrase))
-    return forms
+        others = [tuple(stems([spell(word) for word in words], "en"))
+                  for spell in (get_american_spelling, get_british_spelling)]
+    return [Form(other, ("en",), SPELLING, " ".join(other), phrase=phrase)
+            for other in dict.fromkeys(others) if other != typed]
 
 
 def _compounds(words: tuple[str, ...], vocabulary: Mapping[str, int]) -> list[Form]:
@@ -207,18 +235,21 @@ def _closed(words: tuple[str, ...], vocabulary: Mapping[str, int]) -> list[Form]
             for language in LANGUAGES if stem(joined, language) in vocabulary]
 
 
-def _glossary(words: tuple[str, ...], languages: tuple[str, ...],
-              synonyms: bool = True) -> list[Form]:
-    """The other terms of each glossary concept the words are (in `languages`, or any):
-    synonyms in the language they were found in (not for a quoted phrase, which asks for
-    itself), translations in the others (as phrases, in that language's findings)."""
-    from mgi_cli.glossary import glossary
-
+def _glossary(words: tuple[str, ...], known: Known, synonyms: bool = True) -> list[Form]:
+    """The other terms of each glossary concept the words are: synonyms in the language they
+    were found in (not for a quoted phrase, which asks for itself), translations in the
+    others (as phrases, in that language's findings). Words that are terms in two languages
+    are taken in the ones whose findings write them, if any ("policies" is English)."""
+    glossary = known.glossary
+    found_terms = glossary.lookup(words)
+    languages: tuple[str, ...] = ()
+    if len({term.language for term in found_terms}) > 1:
+        languages = known.written_in(words)
     forms = []
-    for found in glossary().lookup(words):
+    for found in found_terms:
         if languages and found.language not in languages:
             continue
-        for term in glossary().terms_of(found.concept):
+        for term in glossary.terms_of(found.concept):
             how = SYNONYM if term.language == found.language else TRANSLATION
             if how == SYNONYM and not synonyms:
                 continue

@@ -13,21 +13,22 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from mgi_cli.errors import NothingFound
 from mgi_cli.model import KINDS, LISTS, Domain, DomainFindings, Profile, ordered_findings
 from mgi_cli.query import WORDS, Form, Term, plan
+from mgi_cli.record import frozen
 from mgi_cli.stems import LANGUAGES, stem, stems, words
 
 if TYPE_CHECKING:
+    from mgi_cli.glossary import Glossary
     from mgi_cli.store import Store
 
 Key = tuple[int, int]  # a finding: (its profile's key in the store, its ordinal)
 
 
-@dataclass(frozen=True)
+@frozen()
 class Hit:
     """One finding that matches a query: where it is, how relevant, and what matched."""
 
@@ -69,8 +70,12 @@ class Corpus:
             store, keys = _memory_store(self.profiles)
         self._store = store
         self._by_key = dict(zip(keys, self.profiles, strict=True))
-        self.size = sum(profile.count(kind) for profile in self.profiles for kind in LISTS)
         self._vocabulary: dict[str, int] | None = None
+
+    @property
+    def size(self) -> int:
+        """How many findings the profiles hold (a stored profile knows without reading)."""
+        return sum(_finding_count(profile) for profile in self.profiles)
 
     @property
     def vocabulary(self) -> dict[str, int]:
@@ -88,14 +93,24 @@ class Corpus:
                limit: int | None = None, language: str | None = None,
                exact: bool = False) -> Found:
         """The findings that match every term of the query, most relevant first."""
-        terms = plan(query, self.vocabulary, exact, self._written_in)
+        terms = plan(query, self, exact)
         where, parameters = self._filters(domain, profiles, kinds)
         scores = self._guarded(lambda: self._scores(terms, where, parameters, language))
         ranked = self._ranked(scores)
         shown = ranked[:limit] if limit else ranked
         return Found([self._hit(key, scores[key], terms) for key in shown], len(ranked), terms)
 
-    def _written_in(self, words: tuple[str, ...]) -> tuple[str, ...]:
+    @property
+    def spellings(self) -> dict[str, str]:
+        return self._guarded(lambda: self._store.spellings())
+
+    @property
+    def glossary(self) -> Glossary:
+        from mgi_cli.glossary import Glossary
+
+        return Glossary(self._store.connection)
+
+    def written_in(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """The languages whose findings hold these words as written (a phrase, in order)."""
         expression = '"' + " ".join(words) + '"'
         return tuple(language for language in LANGUAGES if self._guarded(
@@ -137,16 +152,12 @@ class Corpus:
         scores: dict[Key, float] | None = None
         for term in terms:
             best: dict[Key, float] = {}
-            for form in term.forms:
-                languages = _languages(form, language)
-                if languages is None:
-                    continue
+            for (table, languages, weight), expression in _grouped(term.forms, language):
                 clause = (f" AND f.language IN ({', '.join('?' * len(languages))})"
                           if languages else "")
                 for key, ordinal, relevance in self._store.matching(
-                        form.expression(), form.table, where + clause,
-                        parameters + languages):
-                    value = form.weight * relevance
+                        expression, table, where + clause, parameters + languages):
+                    value = weight * relevance
                     if value > best.get((key, ordinal), -1.0):
                         best[(key, ordinal)] = value
             scores = best if scores is None else {
@@ -166,6 +177,25 @@ class Corpus:
         spans = _spans(text, profile.language, terms)
         return Hit(profile, block.domain, kind, position, text, round(score, 2), spans,
                    tuple(dict.fromkeys(text[a:b] for a, b in spans)))
+
+
+def _finding_count(profile: Profile) -> int:
+    known = getattr(profile.domains, "finding_count", None)
+    return known if known is not None else sum(profile.count(kind) for kind in LISTS)
+
+
+def _grouped(forms: tuple[Form, ...], language: str | None
+             ) -> list[tuple[tuple[str, tuple[str, ...], float], str]]:
+    """The forms of a term as one FTS5 query per index, languages and weight: a term's
+    synonyms or translations in one language are one query ("a" OR "b"), whose bm25() is
+    BM25 of the query so expanded."""
+    groups: dict[tuple[str, tuple[str, ...], float], list[str]] = {}
+    for form in forms:
+        languages = _languages(form, language)
+        if languages is not None:
+            groups.setdefault((form.table, languages, form.weight), []).append(
+                f"({form.expression()})")
+    return [(key, " OR ".join(expressions)) for key, expressions in groups.items()]
 
 
 def _languages(form: Form, wanted: str | None) -> tuple[str, ...] | None:
@@ -224,12 +254,13 @@ def _memory_store(profiles: list[Profile]) -> tuple[Store, list[int]]:
     """An index of profiles read without a store (`mgi check` paths, a damaged store)."""
     from pathlib import Path
 
-    from mgi_cli.store import Store, create, keep_vocabulary, write_profile
+    from mgi_cli.store import Store, create, keep_glossary, keep_vocabulary, write_profile
 
     connection = sqlite3.connect(":memory:")
     create(connection, None)
     keys = [write_profile(connection, p, p.source) for p in profiles]  # ids may repeat
     keep_vocabulary(connection)
+    keep_glossary(connection)
     return Store(Path("."), connection), keys
 
 

@@ -43,7 +43,7 @@ SCHEMA_VERSION = "5"
 # The modules whose rules decide what a file reads as: a change in any rebuilds the store.
 RULES = ("parser.py", "lines.py", "labels.py", "domains.py", "furniture.py", "metadata.py",
          "language.py", "html_text.py", "pdf_text.py", "text.py", "loader.py", "model.py",
-         "catalog.py", "store.py")
+         "catalog.py", "store.py", "stems.py", "glossary.py", "glossary.txt")
 BUSY_SECONDS = 10.0  # how long a run waits for another one writing the same store
 
 SCHEMA = """
@@ -71,6 +71,11 @@ CREATE TABLE IF NOT EXISTS findings (
         REFERENCES profiles(key), ordinal INTEGER, terms TEXT
 );
 CREATE INDEX IF NOT EXISTS findings_by_profile ON findings (profile_key, ordinal);
+CREATE TABLE IF NOT EXISTS glossary (
+    concept TEXT, language TEXT, term TEXT, exact INTEGER, words TEXT, first TEXT
+);
+CREATE INDEX IF NOT EXISTS glossary_by_first ON glossary (language, first);
+CREATE INDEX IF NOT EXISTS glossary_by_concept ON glossary (concept);
 CREATE TABLE IF NOT EXISTS problems (
     file TEXT, line INTEGER, message TEXT, warn INTEGER, note INTEGER, position INTEGER
 );
@@ -82,6 +87,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS findings_terms USING fts5(
     terms, content=[findings], content_rowid=[id], tokenize='unicode61 remove_diacritics 0'
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS findings_terms_vocab USING fts5vocab(findings_terms, row);
+CREATE VIRTUAL TABLE IF NOT EXISTS findings_words_vocab USING fts5vocab(findings_fts, row);
 CREATE TRIGGER IF NOT EXISTS findings_ai AFTER INSERT ON findings BEGIN
   INSERT INTO findings_fts (rowid, text) VALUES (new.id, new.text);
   INSERT INTO findings_terms (rowid, terms) VALUES (new.id, new.terms);
@@ -286,6 +292,14 @@ class Store:
             return {}
         pairs = (line.split("\t") for line in row[0].split("\n"))
         return {term: int(count) for term, count in pairs}
+
+    def spellings(self) -> dict[str, str]:
+        """The English stem of a word's other spelling -> the stem the findings write."""
+        row = self.connection.execute(
+            "SELECT value FROM meta WHERE key = 'spellings'").fetchone()
+        if not row or not row[0]:
+            return {}
+        return dict(line.split("\t") for line in row[0].split("\n"))
 
     def matching(self, expression: str, table: str = "findings_terms", where: str = "",
                  parameters: tuple[Any, ...] = ()) -> list[tuple[int, int, float]]:
@@ -562,16 +576,42 @@ def _write(connection: sqlite3.Connection, folder: Path, wanted: dict[str, tuple
                                [(mark[3], path) for path, mark in wanted.items()])
         _name_profiles(connection)
         keep_vocabulary(connection)
+        keep_glossary(connection)
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
         raise
 
 
+def keep_glossary(connection: sqlite3.Connection) -> None:
+    """The glossary's terms, stemmed, in the store (once: a new glossary rebuilds the store,
+    whose rules digest covers glossary.txt)."""
+    if connection.execute("SELECT 1 FROM glossary LIMIT 1").fetchone():
+        return
+    from mgi_cli.glossary import rows
+
+    connection.executemany("INSERT INTO glossary VALUES (?, ?, ?, ?, ?, ?)", rows())
+
+
 def keep_vocabulary(connection: sqlite3.Connection) -> None:
-    """Every stem with how many findings hold it, kept in meta for typo matching."""
+    """Kept in meta for search: every stem with how many findings hold it (typos), and the
+    English stem of each word of the findings that English spells two ways, under the stem
+    of its other spelling (breame's lists: "labor" finds "labour", "programme" "programs",
+    and no search loads the lists)."""
+    from breame.spelling import get_american_spelling, get_british_spelling
+
+    from mgi_cli.stems import stem
+
     connection.execute("INSERT OR REPLACE INTO meta SELECT 'vocabulary', group_concat("
                        "term || char(9) || doc, char(10)) FROM findings_terms_vocab")
+    spellings = {}
+    for (word,) in connection.execute("SELECT term FROM findings_words_vocab"):
+        for spell in (get_american_spelling, get_british_spelling):
+            other = spell(word)
+            if other != word:
+                spellings[stem(other, "en")] = stem(word, "en")
+    connection.execute("INSERT OR REPLACE INTO meta VALUES ('spellings', ?)",
+                       ("\n".join(f"{other}\t{word}" for other, word in spellings.items()),))
 
 
 def _forget(connection: sqlite3.Connection, path: str) -> None:

@@ -216,7 +216,7 @@ def read_csv(text):
         (["list"], 5, {"id": "azerbaijan", "strengths": "25", "gaps": "12"}),
         (["show", "kazakhstan"], 36, {"profile": "kazakhstan", "domain": "migrants-rights",
                                       "kind": "strengths", "position": "1"}),
-        (["search", "trafficking"], 8, {"kind": "strengths", "score": "3.99"}),
+        (["search", "trafficking"], 8, {"kind": "strengths", "score": "5.48"}),
         (["compare", "kaz", "kgz", "-d", "partnerships"], 10,
          {"domain": "partnerships", "profile": "kazakhstan", "shared": ""}),
         (["overview"], 5, {"id": "azerbaijan", "crises_strengths": "5"}),

@@ -14,7 +14,7 @@ import pytest
 
 import mgi_cli
 from mgi_cli.errors import NothingFound
-from mgi_cli.glossary import concepts, glossary
+from mgi_cli.glossary import concepts, from_file
 from mgi_cli.loader import bundled_seeds
 from mgi_cli.query import TRANSLATION, plan
 
@@ -82,7 +82,7 @@ def test_trafficking_is_traite_and_trata_and_says_which_form_matched(library):
 
 def test_smuggling_is_never_trafficking():
     def translations(query: str) -> set[str]:
-        return {form.shown for term in plan(query, {}) for form in term.forms
+        return {form.shown for term in plan(query) for form in term.forms
                 if form.how == TRANSLATION}
 
     assert "tráfico ilícito de migrantes" in translations("smuggling")
@@ -144,7 +144,7 @@ def test_the_glossary_is_whole_and_trilingual():
     for concept, terms in table.items():
         assert {term.language for term in terms} == {"en", "fr", "es"}, concept
     assert any(t.text == "trata de personas" and t.exact for t in table["trafficking-in-persons"])
-    assert glossary().lookup(("remesas",))[0].concept == "remittances"
+    assert from_file().lookup(("remesas",))[0].concept == "remittances"
 
 
 def test_show_never_loads_the_stemmers_or_the_glossary():
