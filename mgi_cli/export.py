@@ -94,7 +94,7 @@ def _copy_bytes(source: Path, target: Path) -> None:
 
 def _build_database(library: Library, path: Path) -> None:
     from mgi_cli import __version__
-    from mgi_cli.store import create, keep_glossary, write_problems, write_profile
+    from mgi_cli.store import bulk, create, keep_glossary, write_problems, write_profile
 
     connection = sqlite3.connect(path, isolation_level=None)
     try:
@@ -102,8 +102,9 @@ def _build_database(library: Library, path: Path) -> None:
         connection.execute("BEGIN")
         connection.executemany("INSERT INTO meta VALUES (?, ?)", [
             ("mgi", __version__), ("language", library.language)])
-        for profile in library.with_findings():
-            write_profile(connection, profile, profile.source, profile.id)
+        with bulk(connection):
+            for profile in library.with_findings():
+                write_profile(connection, profile, profile.source, profile.id)
         for source in dict.fromkeys(p.source for p in library.problems):
             write_problems(connection, source,
                            [p for p in library.problems if p.source == source])

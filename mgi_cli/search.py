@@ -254,11 +254,20 @@ def _memory_store(profiles: list[Profile]) -> tuple[Store, list[int]]:
     """An index of profiles read without a store (`mgi check` paths, a damaged store)."""
     from pathlib import Path
 
-    from mgi_cli.store import Store, create, keep_glossary, keep_vocabulary, write_profile
+    from mgi_cli.store import (
+        BULK_FILES,
+        Store,
+        bulk,
+        create,
+        keep_glossary,
+        keep_vocabulary,
+        write_profile,
+    )
 
     connection = sqlite3.connect(":memory:")
     create(connection, None)
-    keys = [write_profile(connection, p, p.source) for p in profiles]  # ids may repeat
+    with bulk(connection, len(profiles) > BULK_FILES):
+        keys = [write_profile(connection, p, p.source) for p in profiles]  # ids may repeat
     keep_vocabulary(connection)
     keep_glossary(connection)
     return Store(Path("."), connection), keys

@@ -42,8 +42,11 @@ def stem(word: str, language: str) -> str:
 
 
 def stems(folded: list[str], language: str) -> list[str]:
-    return [_kept(word, cut, language) for word, cut in
-            zip(folded, _stemmer(language).stemWords(folded), strict=True)]
+    cuts = _stemmer(language).stemWords(folded)
+    if language == "en":
+        return cuts
+    return [cut if len(cut) >= SHORTEST_STEM else _kept(word, cut, language)
+            for word, cut in zip(folded, cuts, strict=True)]
 
 
 def _kept(word: str, cut: str, language: str) -> str:
@@ -57,5 +60,6 @@ def _kept(word: str, cut: str, language: str) -> str:
 
 
 def terms(text: str, language: str) -> str:
-    """A finding as the store indexes it: its stems, in order, separated by spaces."""
-    return " ".join(stems([word for word, _, _ in words(text)], language))
+    """A finding as the store indexes it: its stems, in order, separated by spaces (the text
+    folded whole: the store stems every word of every finding)."""
+    return " ".join(stems(WORD.findall(fold(text)), language))
