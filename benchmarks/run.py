@@ -8,7 +8,8 @@ It (1) generates synthetic corpora of 250 and 2,500 profiles from the seeds (ren
 differ), as text and as PDF; (2) times whole processes, several runs after a warm-up, median,
 commands interleaved so machine drift hits all alike, with a warm and a cold store, beside
 `python -c pass` and a bare Typer app that prints a Rich table (the framework's floor); and
-(3) prints the ratios the targets are set in, and peak memory (max RSS) per command.
+(3) prints the ratios the targets are set in, and peak memory (max RSS) per command; (4) the
+recall and precision of search per query in three languages (search_quality.py).
 Run it from the project's virtual environment, with the test extras installed (reportlab
 writes the PDFs).
 """
@@ -178,6 +179,9 @@ def main() -> None:
     report(median, memory, cold, runs)
     if arguments.instructions:
         count_instructions(jobs)
+    from search_quality import report as search_quality
+
+    search_quality()
 
 
 def report(median: dict[str, float], memory: dict[str, float], cold: dict[str, float],
