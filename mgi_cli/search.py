@@ -70,6 +70,7 @@ class Corpus:
             store, keys = _memory_store(self.profiles)
         self._store = store
         self._by_key = dict(zip(keys, self.profiles, strict=True))
+        self._language = {key: profile.language for key, profile in self._by_key.items()}
         self._vocabulary: dict[str, int] | None = None
 
     @property
@@ -128,6 +129,7 @@ class Corpus:
             self._store.damaged()
             self._store, keys = _memory_store(self.profiles)
             self._by_key = dict(zip(keys, self.profiles, strict=True))
+            self._language = {key: p.language for key, p in self._by_key.items()}
             self._vocabulary = None
             return read()
 
@@ -154,9 +156,11 @@ class Corpus:
             best: dict[Key, float] = {}
             for (table, languages, weight), expression in _grouped(term.forms, language):
                 clause = (f" AND f.language IN ({', '.join('?' * len(languages))})"
-                          if languages else "")
+                          if languages and where else "")  # else checked here, by profile
                 for key, ordinal, relevance in self._store.matching(
-                        expression, table, where + clause, parameters + languages):
+                        expression, table, where + clause, parameters + languages * bool(where)):
+                    if languages and not where and self._language.get(key) not in languages:
+                        continue
                     value = weight * relevance
                     if value > best.get((key, ordinal), -1.0):
                         best[(key, ordinal)] = value

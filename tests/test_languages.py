@@ -154,3 +154,14 @@ def test_show_never_loads_the_stemmers_or_the_glossary():
             "if m in sys.modules], file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize(("query", "profile", "words"), [
+    ("retornos", "kyrgyzstan-es", {"retornan", "retornen"}),  # Spanish stems
+    ("travailleur", "kazakhstan-fr", {"travailleurs"}),  # French stems
+    ("apatride", "kazakhstan-fr", {"apatrides"}),
+    ("frontiere", "kazakhstan-fr", {"frontières"}),  # typed without its accent
+])
+def test_french_and_spanish_words_find_their_forms(library, query, profile, words):
+    hits = library.search(query, profiles=[profile], exact=False).hits
+    assert hits and words <= {word.lower() for hit in hits for word in hit.matched}
