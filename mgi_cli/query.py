@@ -80,8 +80,18 @@ class Term:
 @frozen()
 class _Part:
     words: tuple[str, ...]  # folded
-    quoted: bool = False
-    prefix: bool = False
+    quoted: bool = False  # "in quotes": a phrase, searched as typed
+    prefix: bool = False  # word*
+    joined: bool = False  # one piece of several words ("health-care", "l'homme"): a phrase
+
+
+# Words a query does not require unless quoted or part of a term ("trata de personas"):
+# "return of migrants" is "return migrants".
+STOP_WORDS = frozenset("""
+    a an the of and or in on at to for by with from as is are be this that its their
+    le la les l de des du d un une et ou en au aux pour par sur dans que qui
+    el los las lo del y o un una unos unas al por para con se su sus
+""".split())
 
 
 def edit_budget(word: str) -> int:
@@ -91,7 +101,8 @@ def edit_budget(word: str) -> int:
 class Known(Protocol):
     """What the findings searched say about a query's words (search.Corpus gives it)."""
 
-    vocabulary: Mapping[str, int]  # stem -> how many findings hold it: typos, compounds
+    vocabulary: Mapping[str, int]  # stem -> how many findings hold it: compounds
+    words: Mapping[str, int]  # each word as written, folded -> how many hold it: typos
     spellings: Mapping[str, str] | None  # other English spelling's stem -> the findings' one
     glossary: Glossary
 
@@ -104,6 +115,7 @@ class _NothingKnown:
     """A query planned before any finding is read: breame's lists, the glossary's file."""
 
     vocabulary: Mapping[str, int] = {}
+    words: Mapping[str, int] = {}
     spellings = None
 
     @property
@@ -122,7 +134,7 @@ def plan(query: str, known: Known | None = None, exact: bool = False) -> list[Te
     if exact:
         return [Term(" ".join(p.words), (_exact(p),)) for p in pieces]
     known = known or _NothingKnown()
-    return [_term(group, known) for group in _grouped(pieces, known)]
+    return [_term(group, known) for group in _required(_grouped(pieces, known))]
 
 
 def parts(query: str) -> list[_Part]:
@@ -142,10 +154,26 @@ def parts(query: str) -> list[_Part]:
         words = tuple(WORD.findall(fold(piece)))
         if words:
             prefix = bool(_PREFIX.search(piece)) and len(words) == 1 and not quoted
-            found.append(_Part(words, quoted or len(words) > 1, prefix))
+            found.append(_Part(words, quoted, prefix, joined=len(words) > 1 and not quoted))
     if not found:
         raise MgiError(f"The search query {query!r} has no words to search for.")
     return found
+
+
+def _required(parts: list[_Part]) -> list[_Part]:
+    """The parts a finding must match: a lone stop word is not, unless the query is only
+    stop words."""
+    kept = [_elided(p) for p in parts if p.quoted or p.prefix or len(p.words) > 1
+            or p.words[0] not in STOP_WORDS]
+    return kept or parts
+
+
+def _elided(part: _Part) -> _Part:
+    """A piece's leading article off: "l'intégration" is "intégration"."""
+    words = part.words
+    while part.joined and len(words) > 1 and words[0] in STOP_WORDS:
+        words = words[1:]
+    return part if words == part.words else _Part(words, joined=len(words) > 1)
 
 
 def _grouped(parts: list[_Part], known: Known) -> list[_Part]:
@@ -178,14 +206,14 @@ def _term(part: _Part, known: Known) -> Term:
     if part.prefix:
         return Term(shown + "*", (Form(part.words, (), PREFIX, shown + "*", prefix=True,
                                        table=WORDS),))
-    phrase = part.quoted or len(part.words) == 1
+    phrase = part.quoted or part.joined or len(part.words) == 1
     forms = _typed(part.words, phrase)
     forms += _spellings(part.words, phrase, known.spellings)
     forms += _compounds(part.words, known.vocabulary)
     forms += _glossary(part.words, known, synonyms=not part.quoted)
-    if len(part.words) == 1 and not _known(part.words[0], known.vocabulary) and len(
-            forms) <= len(LANGUAGES):
-        forms += _typos(part.words[0], known.vocabulary)
+    if len(part.words) == 1 and len(forms) <= len(LANGUAGES) and not _known(
+            part.words[0], known):
+        forms += _typos(part.words[0], known.words)
     return Term(shown, tuple(_unique(forms)))
 
 
@@ -258,23 +286,18 @@ def _glossary(words: tuple[str, ...], known: Known, synonyms: bool = True) -> li
     return forms
 
 
-def _typos(word: str, vocabulary: Mapping[str, int]) -> list[Form]:
-    """Stems of the findings within the edit budget of one of the word's stems (the budget
-    of the stem's length: "deplac", of "déplacement", is one edit from nothing it holds,
-    never two from "plac")."""
-    if not edit_budget(word):
+def _typos(word: str, words: Mapping[str, int]) -> list[Form]:
+    """The findings' words within the word's edit budget, as written (a typo is of a word,
+    not of a stem: "traite" is two edits from "train", "famly" one from "family")."""
+    budget = edit_budget(word)
+    if not budget:
         return []
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
-    known = list(vocabulary)
-    found: dict[str, None] = {}
-    for language in LANGUAGES:
-        cut = stem(word, language)
-        for candidate, _, _ in process.extract(cut, known, scorer=OSA.distance,
-                                               score_cutoff=edit_budget(cut), limit=None):
-            found[candidate] = None
-    return [Form((candidate,), (), TYPO, candidate) for candidate in found]
+    found = process.extract(word, list(words), scorer=OSA.distance, score_cutoff=budget,
+                            limit=None)
+    return [Form((candidate,), (), TYPO, candidate, table=WORDS) for candidate, _, _ in found]
 
 
 def _exact(part: _Part) -> Form:
@@ -284,9 +307,12 @@ def _exact(part: _Part) -> Form:
     return Form(part.words, (), EXACT, shown, table=WORDS)
 
 
-def _known(word: str, vocabulary: Mapping[str, int]) -> bool:
-    """Whether the findings hold the word, in any language's stem: then it is no typo."""
-    return any(stem(word, language) in vocabulary for language in LANGUAGES)
+def _known(word: str, known: Known) -> bool:
+    """Whether the findings hold the word, as written or in any language's stem, or the
+    glossary knows it: then it is no typo."""
+    return word in known.words or any(
+        stem(word, language) in known.vocabulary for language in LANGUAGES) or bool(
+        known.glossary.lookup((word,)))
 
 
 def _merged(forms: list[Form]) -> list[Form]:

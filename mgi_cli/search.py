@@ -102,6 +102,11 @@ class Corpus:
         return Found([self._hit(key, scores[key], terms) for key in shown], len(ranked), terms)
 
     @property
+    def words(self) -> dict[str, int]:
+        """Every word of the findings as written (folded) -> how many hold it: typos."""
+        return self._guarded(lambda: self._store.vocabulary("words"))
+
+    @property
     def spellings(self) -> dict[str, str]:
         return self._guarded(lambda: self._store.spellings())
 

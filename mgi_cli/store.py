@@ -39,7 +39,7 @@ from mgi_cli.model import (
     counted,
 )
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 # The modules whose rules decide what a file reads as: a change in any rebuilds the store.
 RULES = ("parser.py", "lines.py", "labels.py", "domains.py", "furniture.py", "metadata.py",
          "language.py", "html_text.py", "pdf_text.py", "text.py", "loader.py", "model.py",
@@ -288,12 +288,12 @@ class Store:
         for key, domains in lazy.items():
             domains._domains = blocks.get(key, ())
 
-    def vocabulary(self) -> dict[str, int]:
-        """Every stem of the findings, with how many findings hold it: fts5vocab's, kept in
-        `meta` by each update (reading fts5vocab scans the whole index, a tenth of a second
-        over 2,500 profiles)."""
+    def vocabulary(self, key: str = "vocabulary") -> dict[str, int]:
+        """Every stem of the findings (or, with key "words", every word as written, folded),
+        with how many findings hold it: fts5vocab's, kept in `meta` by each update (reading
+        fts5vocab scans the whole index, a tenth of a second over 2,500 profiles)."""
         row = self.connection.execute(
-            "SELECT value FROM meta WHERE key = 'vocabulary'").fetchone()
+            "SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         if not row or not row[0]:
             return {}
         pairs = (line.split("\t") for line in row[0].split("\n"))
@@ -629,8 +629,9 @@ def keep_vocabulary(connection: sqlite3.Connection) -> None:
 
     from mgi_cli.stems import stem
 
-    connection.execute("INSERT OR REPLACE INTO meta SELECT 'vocabulary', group_concat("
-                       "term || char(9) || doc, char(10)) FROM findings_terms_vocab")
+    for key, table in (("vocabulary", "findings_terms_vocab"), ("words", "findings_words_vocab")):
+        connection.execute(f"INSERT OR REPLACE INTO meta SELECT '{key}', group_concat("
+                           f"term || char(9) || doc, char(10)) FROM {table}")
     spellings = {}
     for (word,) in connection.execute("SELECT term FROM findings_words_vocab"):
         for spell in (get_american_spelling, get_british_spelling):
