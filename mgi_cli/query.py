@@ -33,10 +33,11 @@ if TYPE_CHECKING:
     from mgi_cli.glossary import Glossary
 
 MAX_QUERY_CHARS = 500
-TYPED, SPELLING, COMPOUND, SYNONYM, TRANSLATION, TYPO, PREFIX, EXACT = (
-    "as typed", "spelling", "compound", "synonym", "translation", "typo", "prefix", "exact")
-WEIGHTS = {TYPED: 1.0, PREFIX: 1.0, EXACT: 1.0, COMPOUND: 0.95, SPELLING: 0.9, SYNONYM: 0.9,
-           TRANSLATION: 0.8, TYPO: 0.7}
+TYPED, STEM, SPELLING, COMPOUND, SYNONYM, TRANSLATION, TYPO, PREFIX, EXACT = (
+    "as typed", "stem", "spelling", "compound", "synonym", "translation", "typo", "prefix",
+    "exact")
+WEIGHTS = {TYPED: 1.0, PREFIX: 1.0, EXACT: 1.0, STEM: 0.95, COMPOUND: 0.95, SPELLING: 0.9,
+           SYNONYM: 0.9, TRANSLATION: 0.8, TYPO: 0.7}
 STEMS, WORDS = "findings_terms", "findings_fts"  # the two FTS5 tables: stems, words as written
 _PREFIX = re.compile(r"[^\W_]\*$")  # "traffick*": a star right after a word's last letter
 SHORTEST_PART = 3  # letters in each part of a compound split: "healthcare", not "h ealthcare"
@@ -217,10 +218,15 @@ def _term(part: _Part, known: Known) -> Term:
     return Term(shown, tuple(_unique(forms)))
 
 
-def _typed(words: tuple[str, ...], phrase: bool, how: str = TYPED) -> list[Form]:
-    """The words in each language's stems, for that language's findings."""
-    return _merged([Form(tuple(stems(list(words), language)), (language,), how,
-                         " ".join(words), phrase=phrase) for language in LANGUAGES])
+def _typed(words: tuple[str, ...], phrase: bool) -> list[Form]:
+    """The words as typed, in any finding; and their stems in each language, for that
+    language's findings, counting a little less (Snowball also joins words that are not one:
+    "nationality" and "national", whose findings then rank below)."""
+    shown = " ".join(words)
+    return [Form(words, (), TYPED, shown, phrase=phrase, table=WORDS), *_merged([
+        Form(tuple(stems(list(words), language)), (language,), STEM,
+             " ".join(stems(list(words), language)), phrase=phrase)
+        for language in LANGUAGES])]
 
 
 def _spellings(words: tuple[str, ...], phrase: bool,

@@ -162,23 +162,35 @@ def test_edit_budget_grows_with_length():
 
 # -- ranking -------------------------------------------------------------------------------
 
-def test_relevance_is_fts5_bm25_over_the_stems(corpus):
-    """One word, matched as typed: its score is BM25 computed here from the stored stems,
-    with FTS5's constants (k1 1.2, b 0.75) and its idf."""
+def test_relevance_is_fts5_bm25_of_the_word_or_its_stem(corpus):
+    """One word: its score is BM25 computed here, with FTS5's constants (k1 1.2, b 0.75) and
+    its idf, over the findings' words as written, or over their stems at 0.95 of the weight,
+    whichever is more."""
+    from mgi_cli.stems import WORD
+    from mgi_cli.text import fold
+
     rows = corpus._store.connection.execute(
-        "SELECT profile_key, ordinal, terms FROM findings").fetchall()
-    documents = {(key, ordinal): terms.split() for key, ordinal, terms in rows}
-    average = sum(map(len, documents.values())) / len(documents)
-    holding = [key for key, terms in documents.items() if "diaspora" in terms]
-    idf = math.log((len(documents) - len(holding) + 0.5) / (len(holding) + 0.5))
+        "SELECT profile_key, ordinal, text, terms FROM findings").fetchall()
+    by_words = {(key, ordinal): WORD.findall(fold(text)) for key, ordinal, text, _ in rows}
+    by_stems = {(key, ordinal): terms.split() for key, ordinal, _, terms in rows}
 
-    def bm25(terms):
-        frequency = terms.count("diaspora")
-        return idf * frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * len(terms) / average))
+    def bm25(documents):
+        average = sum(map(len, documents.values())) / len(documents)
+        holding = [key for key, words in documents.items() if "diaspora" in words]
+        idf = math.log((len(documents) - len(holding) + 0.5) / (len(holding) + 0.5))
+        scores = {}
+        for key in holding:
+            words = documents[key]
+            frequency = words.count("diaspora")
+            scores[key] = idf * frequency * 2.2 / (
+                frequency + 1.2 * (0.25 + 0.75 * len(words) / average))
+        return scores
 
-    found = corpus.search("diaspora")
-    assert found.total == len(holding)
-    expected = sorted((round(bm25(documents[key]), 2) for key in holding), reverse=True)
+    written, stemmed = bm25(by_words), bm25(by_stems)
+    expected = sorted((round(max(written.get(key, 0), 0.95 * value), 2)
+                       for key, value in stemmed.items()), reverse=True)
+    found = corpus.search('"diaspora"')  # quoted: the word alone, no synonyms
+    assert found.total == len(stemmed)
     assert [hit.score for hit in found.hits] == expected
 
 
