@@ -408,19 +408,32 @@ def search(
     from mgi_cli.search import check_query
 
     check_query(query)  # a bad query is a usage error before any file is read
+    library = _library(ctx)
     try:
-        found = _library(ctx).search(query, domain=_domain(domain), profiles=profile,
-                                     kinds=_kinds(only), limit=limit,
-                                     language=lang.value if lang else None, exact=exact)
+        found = library.search(query, domain=_domain(domain), profiles=profile,
+                               kinds=_kinds(only), limit=limit,
+                               language=lang.value if lang else None, exact=exact)
     except NothingFound:
-        if output.value == "json":  # the contract holds with no hits: an empty list
-            write_json(serialize.search_dict(query, [], 0))
-            raise typer.Exit(1) from None
-        raise
-    shown, terms = found.hits, found.terms if explain else None
+        if output.value == "table" and not explain:
+            raise
+        from mgi_cli.query import plan  # no hits: still what was searched, and the shape
+
+        terms = plan(query, library.index, exact) if explain else None
+        _search_views(ctx, output, save, query, [], 0, terms)
+        raise typer.Exit(1) from None
+    _search_views(ctx, output, save, query, found.hits, found.total,
+                  found.terms if explain else None)
+
+
+def _search_views(ctx: typer.Context, output: OutputFormat, save: Path | None, query: str,
+                  shown: list, total: int, terms: list | None) -> None:
+    """Hits in the format asked for; with no hits, JSON's empty list and the CSV and
+    Markdown headers (the contract holds), and the table's explanation, if asked for."""
+    if not shown and output.value == "table":
+        typer.echo(f"No findings match {query!r}.", err=True)
     _emit(ctx, output, save,
-          table=lambda: render.search_view(query, shown, found.total, terms),
-          json=lambda: serialize.search_dict(query, shown, found.total, terms),
+          table=lambda: render.search_view(query, shown, total, terms),
+          json=lambda: serialize.search_dict(query, shown, total, terms),
           csv=lambda: rows.hit_rows(shown),
           markdown=lambda: textformats.rows_table(*rows.hit_rows(shown)))
 

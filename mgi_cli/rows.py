@@ -48,10 +48,12 @@ def profile_rows(profiles: Sequence[Profile]) -> Rows:
 
 
 def hit_rows(hits: Sequence[Hit]) -> Rows:
-    columns = ["profile", "domain", "domain_name", "kind", "position", "score", "text"]
+    columns = ["profile", "domain", "domain_name", "kind", "position", "score", "language",
+               "matched", "text"]
     return columns, [
         {"profile": h.profile.id, "domain": h.domain.key, "domain_name": h.domain.name,
-         "kind": h.kind, "position": h.position, "score": h.score, "text": h.text}
+         "kind": h.kind, "position": h.position, "score": h.score,
+         "language": h.profile.language, "matched": "; ".join(h.matched), "text": h.text}
         for h in hits
     ]
 

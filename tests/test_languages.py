@@ -167,3 +167,18 @@ def test_show_never_loads_the_stemmers_or_the_glossary():
 def test_french_and_spanish_words_find_their_forms(library, query, profile, words):
     hits = library.search(query, profiles=[profile], exact=False).hits
     assert hits and words <= {word.lower() for hit in hits for word in hit.matched}
+
+
+def test_no_hits_keep_every_format_and_the_explanation(run):
+    csv_text = run("search", "xyzzyq", "-f", "csv")
+    assert csv_text.exit_code == 1
+    assert csv_text.stdout == "profile,domain,domain_name,kind,position,score,language,matched,text\n"
+    markdown = run("search", "xyzzyq", "-f", "markdown").stdout.splitlines()
+    assert markdown[0].startswith("| profile | domain |") and len(markdown) == 2
+    explained = run("search", "xyzzyq", "--explain", "-f", "json")
+    assert explained.exit_code == 1
+    assert json.loads(explained.stdout)["searched"][0]["forms"][0] == {
+        "form": "xyzzyq", "how": "as typed", "languages": ["all"], "weight": 1.0}
+    table = run("search", "xyzzyq", "--explain")
+    assert table.exit_code == 1 and "Searched 'xyzzyq':" in table.stdout
+    assert table.stderr == "No findings match 'xyzzyq'.\n"
