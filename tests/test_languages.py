@@ -172,7 +172,8 @@ def test_french_and_spanish_words_find_their_forms(library, query, profile, word
 def test_no_hits_keep_every_format_and_the_explanation(run):
     csv_text = run("search", "xyzzyq", "-f", "csv")
     assert csv_text.exit_code == 1
-    assert csv_text.stdout == "profile,domain,domain_name,kind,position,score,language,matched,text\n"
+    assert csv_text.stdout == (
+        "profile,domain,domain_name,kind,position,score,language,matched,text\n")
     markdown = run("search", "xyzzyq", "-f", "markdown").stdout.splitlines()
     assert markdown[0].startswith("| profile | domain |") and len(markdown) == 2
     explained = run("search", "xyzzyq", "--explain", "-f", "json")
