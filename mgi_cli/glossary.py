@@ -51,15 +51,18 @@ class Glossary:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
 
-    def lookup(self, folded: tuple[str, ...]) -> list[Term]:
-        """The terms that a run of query words (folded) is, in any language."""
+    def lookup(self, folded: tuple[str, ...], respelled: tuple[str, ...] | None = None
+               ) -> list[Term]:
+        """The terms that a run of query words (folded) is, in any language; `respelled`,
+        the English stems in their other spelling, meets the glossary's British English."""
         found: list[Term] = []
         for language in LANGUAGES:
             stemmed = tuple(stems(list(folded), language))
+            other = respelled if language == "en" and respelled else stemmed
             for concept, term, exact, words in self.connection.execute(
                     "SELECT concept, term, exact, words FROM glossary WHERE language = ? AND "
-                    "first IN (?, ?)", (language, stemmed[0], folded[0])):
-                if tuple(words.split()) == (folded if exact else stemmed):
+                    "first IN (?, ?, ?)", (language, stemmed[0], folded[0], other[0])):
+                if tuple(words.split()) in ((folded,) if exact else (stemmed, other)):
                     found.append(Term(concept, language, term, bool(exact)))
         return found
 

@@ -190,7 +190,7 @@ def _grouped(parts: list[_Part], known: Known) -> list[_Part]:
         for size in range(min(LONGEST_TERM, len(parts) - at), 1, -1):
             words = tuple(w for p in parts[at:at + size] for w in p.words)
             single = all(not p.quoted and not p.prefix for p in parts[at:at + size])
-            if single and (known.glossary.lookup(words) or _closed(words, known.vocabulary)):
+            if single and (_lookup(words, known) or _closed(words, known.vocabulary)):
                 run = size
                 break
         if run == 1:
@@ -275,7 +275,7 @@ def _glossary(words: tuple[str, ...], known: Known, synonyms: bool = True) -> li
     others (as phrases, in that language's findings). Words that are terms in two languages
     are taken in the ones whose findings write them, if any ("policies" is English)."""
     glossary = known.glossary
-    found_terms = glossary.lookup(words)
+    found_terms = _lookup(words, known)
     languages: tuple[str, ...] = ()
     if len({term.language for term in found_terms}) > 1:
         languages = known.written_in(words)
@@ -290,6 +290,15 @@ def _glossary(words: tuple[str, ...], known: Known, synonyms: bool = True) -> li
             forms.append(Form(term.words, (term.language,), how, term.text,
                               table=WORDS if term.exact else STEMS))
     return forms
+
+
+def _lookup(words: tuple[str, ...], known: Known) -> list:
+    """The glossary terms the words are, in either English spelling ("labor migration" is
+    the glossary's "labour migration")."""
+    respelled = None
+    if known.spellings:
+        respelled = tuple(known.spellings.get(cut, cut) for cut in stems(list(words), "en"))
+    return known.glossary.lookup(words, respelled)
 
 
 def _typos(word: str, words: Mapping[str, int]) -> list[Form]:

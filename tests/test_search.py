@@ -93,6 +93,9 @@ def test_british_and_american_spellings_are_one_word(corpus):
     assert len(corpus.search("labor").hits) >= 15
     assert any("training programs" in t for t in texts(corpus.search("programme")))
     assert keys(corpus.search("organisation")) == keys(corpus.search("organization"))
+    # and either spelling meets the glossary's terms ("labour migration", "labour mobility")
+    assert keys(corpus.search("labor migration")) == keys(corpus.search("labour migration"))
+    assert keys(corpus.search("labor mobility")) == keys(corpus.search("labour mobility"))
 
 
 def test_irregular_plurals(corpus):
