@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from mgi_cli.record import frozen
-from mgi_cli.stems import LANGUAGES, WORD, stems
+from mgi_cli.stems import LANGUAGES, WORD, lowered, stems
 from mgi_cli.text import fold
 
 GLOSSARY = Path(__file__).with_name("glossary.txt")
@@ -51,13 +51,15 @@ class Glossary:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
 
-    def lookup(self, folded: tuple[str, ...], respelled: tuple[str, ...] | None = None
+    def lookup(self, lower: tuple[str, ...], respelled: tuple[str, ...] | None = None
                ) -> list[Term]:
-        """The terms that a run of query words (folded) is, in any language; `respelled`,
-        the English stems in their other spelling, meets the glossary's British English."""
+        """The terms that a run of query words (in lower case) is, in any language;
+        `respelled`, the English stems in their other spelling, meets the glossary's British
+        English."""
         found: list[Term] = []
+        folded = tuple(fold(word) for word in lower)
         for language in LANGUAGES:
-            stemmed = tuple(stems(list(folded), language))
+            stemmed = tuple(stems(list(lower), language))
             other = respelled if language == "en" and respelled else stemmed
             for concept, term, exact, words in self.connection.execute(
                     "SELECT concept, term, exact, words FROM glossary WHERE language = ? AND "
@@ -92,8 +94,7 @@ def from_file() -> Glossary:
 
 @cache
 def _words(text: str, language: str, exact: bool) -> tuple[str, ...]:
-    folded = WORD.findall(fold(text))
-    return tuple(folded if exact else stems(folded, language))
+    return tuple(WORD.findall(fold(text)) if exact else stems(lowered(text), language))
 
 
 def concepts() -> dict[str, list[Term]]:

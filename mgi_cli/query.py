@@ -81,6 +81,7 @@ class Term:
 @frozen()
 class _Part:
     words: tuple[str, ...]  # folded
+    lower: tuple[str, ...]  # the same words in lower case, accents kept: what is stemmed
     quoted: bool = False  # "in quotes": a phrase, searched as typed
     prefix: bool = False  # word*
     joined: bool = False  # one piece of several words ("health-care", "l'homme"): a phrase
@@ -153,9 +154,11 @@ def parts(query: str) -> list[_Part]:
     found = []
     for piece, quoted in pieces:
         words = tuple(WORD.findall(fold(piece)))
+        lower = tuple(WORD.findall(piece.lower()))
         if words:
             prefix = bool(_PREFIX.search(piece)) and len(words) == 1 and not quoted
-            found.append(_Part(words, quoted, prefix, joined=len(words) > 1 and not quoted))
+            found.append(_Part(words, lower if len(lower) == len(words) else words, quoted,
+                               prefix, joined=len(words) > 1 and not quoted))
     if not found:
         raise MgiError(f"The search query {query!r} has no words to search for.")
     return found
@@ -171,10 +174,12 @@ def _required(parts: list[_Part]) -> list[_Part]:
 
 def _elided(part: _Part) -> _Part:
     """A piece's leading article off: "l'intégration" is "intégration"."""
-    words = part.words
-    while part.joined and len(words) > 1 and words[0] in STOP_WORDS:
-        words = words[1:]
-    return part if words == part.words else _Part(words, joined=len(words) > 1)
+    cut = 0
+    while part.joined and len(part.words) - cut > 1 and part.words[cut] in STOP_WORDS:
+        cut += 1
+    if not cut:
+        return part
+    return _Part(part.words[cut:], part.lower[cut:], joined=len(part.words) - cut > 1)
 
 
 def _grouped(parts: list[_Part], known: Known) -> list[_Part]:
@@ -189,15 +194,16 @@ def _grouped(parts: list[_Part], known: Known) -> list[_Part]:
         run = 1
         for size in range(min(LONGEST_TERM, len(parts) - at), 1, -1):
             words = tuple(w for p in parts[at:at + size] for w in p.words)
+            lower = tuple(w for p in parts[at:at + size] for w in p.lower)
             single = all(not p.quoted and not p.prefix for p in parts[at:at + size])
-            if single and (_lookup(words, known) or _closed(words, known.vocabulary)):
+            if single and (_lookup(lower, known) or _closed(words, known.vocabulary)):
                 run = size
                 break
         if run == 1:
             grouped.append(parts[at])
         else:
-            words = tuple(w for p in parts[at:at + run] for w in p.words)
-            grouped.append(_Part(words, quoted=False))
+            grouped.append(_Part(tuple(w for p in parts[at:at + run] for w in p.words),
+                                 tuple(w for p in parts[at:at + run] for w in p.lower)))
         at += run
     return grouped
 
@@ -208,24 +214,23 @@ def _term(part: _Part, known: Known) -> Term:
         return Term(shown + "*", (Form(part.words, (), PREFIX, shown + "*", prefix=True,
                                        table=WORDS),))
     phrase = part.quoted or part.joined or len(part.words) == 1
-    forms = _typed(part.words, phrase)
+    forms = _typed(part, phrase)
     forms += _spellings(part.words, phrase, known.spellings)
     forms += _compounds(part.words, known.vocabulary)
-    forms += _glossary(part.words, known, synonyms=not part.quoted)
-    if len(part.words) == 1 and len(forms) <= len(LANGUAGES) and not _known(
-            part.words[0], known):
+    forms += _glossary(part, known, synonyms=not part.quoted)
+    if len(part.words) == 1 and len(forms) <= len(LANGUAGES) and not _known(part, known):
         forms += _typos(part.words[0], known.words)
     return Term(shown, tuple(_unique(forms)))
 
 
-def _typed(words: tuple[str, ...], phrase: bool) -> list[Form]:
+def _typed(part: _Part, phrase: bool) -> list[Form]:
     """The words as typed, in any finding; and their stems in each language, for that
     language's findings, counting a little less (Snowball also joins words that are not one:
     "nationality" and "national", whose findings then rank below)."""
-    shown = " ".join(words)
-    return [Form(words, (), TYPED, shown, phrase=phrase, table=WORDS), *_merged([
-        Form(tuple(stems(list(words), language)), (language,), STEM,
-             " ".join(stems(list(words), language)), phrase=phrase)
+    shown = " ".join(part.words)
+    return [Form(part.words, (), TYPED, shown, phrase=phrase, table=WORDS), *_merged([
+        Form(tuple(stems(list(part.lower), language)), (language,), STEM,
+             " ".join(stems(list(part.lower), language)), phrase=phrase)
         for language in LANGUAGES])]
 
 
@@ -269,19 +274,20 @@ def _closed(words: tuple[str, ...], vocabulary: Mapping[str, int]) -> list[Form]
             for language in LANGUAGES if stem(joined, language) in vocabulary]
 
 
-def _glossary(words: tuple[str, ...], known: Known, synonyms: bool = True) -> list[Form]:
+def _glossary(part: _Part, known: Known, synonyms: bool = True) -> list[Form]:
     """The other terms of each glossary concept the words are: synonyms in the language they
     were found in (not for a quoted phrase, which asks for itself), translations in the
     others (as phrases, in that language's findings). Words that are terms in two languages
     are taken in the ones whose findings write them, if any ("policies" is English)."""
     glossary = known.glossary
-    found_terms = _lookup(words, known)
-    languages: tuple[str, ...] = ()
-    if len({term.language for term in found_terms}) > 1:
-        languages = known.written_in(words)
+    found_terms = _lookup(part.lower, known)
+    # A term met by its stem, not word for word, may be another language's word: kept only
+    # in a language whose findings write the query's words, when some do.
+    by_stem = [t for t in found_terms if tuple(WORD.findall(fold(t.text))) != part.words]
+    languages = known.written_in(part.words) if by_stem else ()
     forms = []
     for found in found_terms:
-        if languages and found.language not in languages:
+        if languages and found in by_stem and found.language not in languages:
             continue
         for term in glossary.terms_of(found.concept):
             how = SYNONYM if term.language == found.language else TRANSLATION
@@ -292,13 +298,13 @@ def _glossary(words: tuple[str, ...], known: Known, synonyms: bool = True) -> li
     return forms
 
 
-def _lookup(words: tuple[str, ...], known: Known) -> list:
-    """The glossary terms the words are, in either English spelling ("labor migration" is
-    the glossary's "labour migration")."""
+def _lookup(lower: tuple[str, ...], known: Known) -> list:
+    """The glossary terms the (lower-case) words are, in either English spelling ("labor
+    migration" is the glossary's "labour migration")."""
     respelled = None
     if known.spellings:
-        respelled = tuple(known.spellings.get(cut, cut) for cut in stems(list(words), "en"))
-    return known.glossary.lookup(words, respelled)
+        respelled = tuple(known.spellings.get(cut, cut) for cut in stems(list(lower), "en"))
+    return known.glossary.lookup(lower, respelled)
 
 
 def _typos(word: str, words: Mapping[str, int]) -> list[Form]:
@@ -322,12 +328,12 @@ def _exact(part: _Part) -> Form:
     return Form(part.words, (), EXACT, shown, table=WORDS)
 
 
-def _known(word: str, known: Known) -> bool:
-    """Whether the findings hold the word, as written or in any language's stem, or the
-    glossary knows it: then it is no typo."""
-    return word in known.words or any(
-        stem(word, language) in known.vocabulary for language in LANGUAGES) or bool(
-        known.glossary.lookup((word,)))
+def _known(part: _Part, known: Known) -> bool:
+    """Whether the findings hold the (one) word, as written or in any language's stem, or
+    the glossary knows it: then it is no typo."""
+    return part.words[0] in known.words or any(
+        stem(part.lower[0], language) in known.vocabulary for language in LANGUAGES) or bool(
+        known.glossary.lookup(part.lower))
 
 
 def _merged(forms: list[Form]) -> list[Form]:

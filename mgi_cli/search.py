@@ -225,7 +225,7 @@ def _spans(text: str, language: str, terms: list[Term]) -> tuple[tuple[int, int]
     """The characters of each word or phrase of the text that a form of a term matched."""
     tokens = words(text)
     folded = [token[0] for token in tokens]
-    stemmed = stems(folded, language)
+    stemmed = stems([text[start:end].lower() for _, start, end in tokens], language)
     found: set[tuple[int, int]] = set()
     for term in terms:
         for form in term.forms:

@@ -4,8 +4,8 @@ language of the text, so that "returns" and "returning", "retornos" and "retorno
 
 The stemmers are PyStemmer's (Snowball compiled to C: a word in a microsecond, against 45 for
 the pure-Python snowballstemmer, measured on the seeds; the store stems every word of every
-finding). Words are folded before they are stemmed, so a query typed without accents
-("migracion", "sante") meets the text written with them.
+finding). Words are stemmed in lower case with their accents, which French and Spanish
+endings need, and the stems folded: "santé" and a query typed "sante" meet.
 """
 
 from __future__ import annotations
@@ -37,29 +37,36 @@ SHORTEST_STEM = 4  # French and Spanish stems cut shorter lose the word: "visa",
 
 
 def stem(word: str, language: str) -> str:
-    """The stem of one folded word."""
-    return _kept(word, _stemmer(language).stemWord(word), language)
+    """The stem of one lower-case word, folded."""
+    return stems([word], language)[0]
 
 
-def stems(folded: list[str], language: str) -> list[str]:
-    cuts = _stemmer(language).stemWords(folded)
-    if language == "en":
-        return cuts
-    return [cut if len(cut) >= SHORTEST_STEM else _kept(word, cut, language)
-            for word, cut in zip(folded, cuts, strict=True)]
+def stems(lower: list[str], language: str) -> list[str]:
+    """The stems of lower-case words, folded. Snowball reads the accents, which French and
+    Spanish endings need ("rapatriés" and "rapatriement" are "rapatri"); the stems lose them
+    after, so a query typed without accents meets them."""
+    cuts = _stemmer(language).stemWords(lower)
+    if language != "en":
+        cuts = [cut if len(cut) >= SHORTEST_STEM else _kept(word, cut, language)
+                for word, cut in zip(lower, cuts, strict=True)]
+    return [cut if cut.isascii() else fold(cut) for cut in cuts]
 
 
 def _kept(word: str, cut: str, language: str) -> str:
     """A stem; but where Snowball cuts a French or Spanish word below SHORTEST_STEM letters,
     the word without its plural ending ("visas" and "visa" stay "visa", "leyes" "ley")."""
-    if len(cut) >= SHORTEST_STEM or len(cut) == len(word) or language == "en":
+    if len(cut) == len(word):
         return cut
     if language == "es" and word.endswith("es") and len(word) > 3 and word[-3] not in "aeiou":
         return word[:-2]
     return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
 
 
+def lowered(text: str) -> list[str]:
+    """The words of a text in lower case, accents kept: what stems() reads."""
+    return WORD.findall(text.lower())
+
+
 def terms(text: str, language: str) -> str:
-    """A finding as the store indexes it: its stems, in order, separated by spaces (the text
-    folded whole: the store stems every word of every finding)."""
-    return " ".join(stems(WORD.findall(fold(text)), language))
+    """A finding as the store indexes it: its stems, in order, separated by spaces."""
+    return " ".join(stems(lowered(text), language))

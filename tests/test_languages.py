@@ -163,6 +163,9 @@ def test_show_never_loads_the_stemmers_or_the_glossary():
     ("travailleur", "kazakhstan-fr", {"travailleurs"}),  # French stems
     ("apatride", "kazakhstan-fr", {"apatrides"}),
     ("frontiere", "kazakhstan-fr", {"frontières"}),  # typed without its accent
+    # stemmed with their accents: one family ("rapatri"), and the English one by glossary
+    ("rapatriés", "kazakhstan-fr", {"rapatriement", "rapatriés"}),
+    ("rapatriement", "kazakhstan", {"repatriated", "repatriation"}),
 ])
 def test_french_and_spanish_words_find_their_forms(library, query, profile, words):
     hits = library.search(query, profiles=[profile], exact=False).hits
