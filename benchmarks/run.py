@@ -38,7 +38,8 @@ BARE_APP = HERE / "bare_app.py"
 
 
 def make_corpus(folder: Path, size: int, kind: str) -> Path:
-    """`size` profiles made from the seeds, each renamed ("Republic of Kazakhstan 0017")."""
+    """`size` profiles made from the seeds, each renamed ("Republic of Kazakhstan 0017"), so
+    that no two share an id."""
     from mgi_cli.loader import bundled_seeds, load_paths
 
     if folder.exists() and len(list(folder.iterdir())) == size:
@@ -50,8 +51,12 @@ def make_corpus(folder: Path, size: int, kind: str) -> Path:
     for number in range(size):
         text, profile = texts[number % len(texts)], profiles[number % len(texts)]
         title = profile.title
-        renamed = (f"{title[:-1]} {number:04d})" if title.endswith(")")
-                   else f"{title} {number:04d}")
+        # The number goes on the name and on a short name in parentheses, which the id is
+        # made from ("The Kyrgyz Republic 0005 (Kyrgyzstan 0005)": kyrgyzstan-0005).
+        renamed = f"{title} {number:04d}"
+        if title.endswith(")"):
+            at = title.rfind(" (")
+            renamed = f"{title[:at]} {number:04d}{title[at:-1]} {number:04d})"
         if kind == "text":
             (folder / f"{number:04d}.txt").write_text(text.replace(profile.title, renamed),
                                                        encoding="utf-8")

@@ -186,3 +186,28 @@ def test_no_hits_keep_every_format_and_the_explanation(run):
     table = run("search", "xyzzyq", "--explain")
     assert table.exit_code == 1 and "Searched 'xyzzyq':" in table.stdout
     assert table.stderr == "No findings match 'xyzzyq'.\n"
+
+
+@pytest.mark.parametrize(("language", "one", "other"), [
+    ("en", "returns", "returning"), ("es", "retornos", "retorno"),
+    ("fr", "transferts", "transfert"), ("fr", "rapatriés", "rapatriement"),
+    ("es", "migración", "migracion"), ("fr", "visas", "visa"),
+])
+def test_snowball_stems_join_a_words_forms(language, one, other):
+    from mgi_cli.stems import stem
+
+    assert stem(one, language) == stem(other, language)
+
+
+@pytest.mark.parametrize(("language", "one", "other"), [
+    ("en", "policy", "police"), ("fr", "visa", "visant"), ("en", "aid", "said"),
+])
+def test_stems_keep_apart_what_differs(language, one, other):
+    from mgi_cli.stems import stem
+
+    assert stem(one, language) != stem(other, language)
+
+
+def test_remesas_is_searched_as_transferts_de_fonds():
+    forms = {(form.shown, form.how) for term in plan("remesas") for form in term.forms}
+    assert {("transferts de fonds", TRANSLATION), ("remittance", TRANSLATION)} <= forms
