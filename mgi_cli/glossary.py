@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from mgi_cli.record import frozen
-from mgi_cli.stems import LANGUAGES, WORD, lowered, stems
+from mgi_cli.stems import LANGUAGES, WORD, Respelling, lowered, spelling_map, stems
 from mgi_cli.text import fold
 
 GLOSSARY = Path(__file__).with_name("glossary.txt")
@@ -32,11 +32,7 @@ class Term:
     language: str
     text: str
     exact: bool = False  # matched by its words as written, not by their stems
-
-    @property
-    def words(self) -> tuple[str, ...]:
-        """Folded words for an exact term, else stems: what a query's words are held to."""
-        return _words(self.text, self.language, self.exact)
+    words: tuple[str, ...] = ()  # folded words for an exact term, else stems (the store's)
 
 
 class GlossaryError(ValueError):
@@ -51,34 +47,39 @@ class Glossary:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
 
-    def lookup(self, lower: tuple[str, ...], respelled: tuple[str, ...] | None = None
+    def lookup(self, lower: tuple[str, ...], respell: Respelling | None = None
                ) -> list[Term]:
-        """The terms that a run of query words (in lower case) is, in any language;
-        `respelled`, the English stems in their other spelling, meets the glossary's British
-        English."""
+        """The terms that a run of query words (in lower case) is, in any language (English
+        stems respelled in American, as the glossary's are)."""
         found: list[Term] = []
         folded = tuple(fold(word) for word in lower)
         for language in LANGUAGES:
-            stemmed = tuple(stems(list(lower), language))
-            other = respelled if language == "en" and respelled else stemmed
+            stemmed = tuple(stems(list(lower), language, respell))
             for concept, term, exact, words in self.connection.execute(
                     "SELECT concept, term, exact, words FROM glossary WHERE language = ? AND "
-                    "first IN (?, ?, ?)", (language, stemmed[0], folded[0], other[0])):
-                if tuple(words.split()) in ((folded,) if exact else (stemmed, other)):
-                    found.append(Term(concept, language, term, bool(exact)))
+                    "first IN (?, ?)", (language, stemmed[0], folded[0])):
+                if tuple(words.split()) == (folded if exact else stemmed):
+                    found.append(Term(concept, language, term, bool(exact),
+                                      tuple(words.split())))
         return found
 
     def terms_of(self, concept: str) -> list[Term]:
         """Every term of a concept, in the three languages."""
-        return [Term(concept, language, term, bool(exact)) for language, term, exact in
-                self.connection.execute("SELECT language, term, exact FROM glossary WHERE "
-                                        "concept = ? ORDER BY rowid", (concept,))]
+        return [Term(concept, language, term, bool(exact), tuple(words.split()))
+                for language, term, exact, words in self.connection.execute(
+                    "SELECT language, term, exact, words FROM glossary WHERE concept = ? "
+                    "ORDER BY rowid", (concept,))]
 
 
 def rows() -> list[tuple[str, str, str, bool, str, str]]:
     """The glossary's rows for the store: (concept, language, term, exact, words, first)."""
-    return [(t.concept, t.language, t.text, t.exact, " ".join(t.words), t.words[0])
-            for t in _parse(GLOSSARY.read_text(encoding="utf-8")) if t.words]
+    rows = []
+    for term in _parse(GLOSSARY.read_text(encoding="utf-8")):
+        words = _words(term.text, term.language, term.exact)
+        if words:
+            rows.append((term.concept, term.language, term.text, term.exact, " ".join(words),
+                         words[0]))
+    return rows
 
 
 @cache
@@ -92,9 +93,10 @@ def from_file() -> Glossary:
     return Glossary(connection)
 
 
-@cache
 def _words(text: str, language: str, exact: bool) -> tuple[str, ...]:
-    return tuple(WORD.findall(fold(text)) if exact else stems(lowered(text), language))
+    if exact:
+        return tuple(WORD.findall(fold(text)))
+    return tuple(stems(lowered(text), language, spelling_map() if language == "en" else None))
 
 
 def concepts() -> dict[str, list[Term]]:

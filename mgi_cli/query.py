@@ -4,7 +4,8 @@ The query language: words (a finding must hold every one), "quoted phrases" (the
 order), and `prefix*` (any word that starts so). Each word or phrase is searched as its stem in
 each of the three languages (in findings of that language), and also as:
 
-- its other spelling, British or American (breame's lists: labour/labor, programme/program);
+- in either English spelling: British and American stems are one (breame's lists, applied
+  to the findings and the query alike: labour/labor, programme/program);
 - two words where it is written closed ("healthcare": "health care", "health-care"), or
   closed where it is two ("health care": "healthcare");
 - the glossary's other terms for the same concept, in its language (synonyms) and in the two
@@ -12,7 +13,7 @@ each of the three languages (in findings of that language), and also as:
 - a word within its edit budget, when the findings hold none of its stems (a typo): up to 4
   letters none, 5-7 one edit, 8 or more two, so "aid" never finds "said".
 
-Each form carries a weight: 1 for the words as typed, less for a spelling variant, synonym,
+Each form carries a weight: 1 for the words as typed, less for a stem, synonym,
 translation or typo, so that a finding matched as typed ranks first. `exact` searches the
 words as typed only: no stems, spellings, translations or typos.
 """
@@ -33,11 +34,10 @@ if TYPE_CHECKING:
     from mgi_cli.glossary import Glossary
 
 MAX_QUERY_CHARS = 500
-TYPED, STEM, SPELLING, COMPOUND, SYNONYM, TRANSLATION, TYPO, PREFIX, EXACT = (
-    "as typed", "stem", "spelling", "compound", "synonym", "translation", "typo", "prefix",
-    "exact")
-WEIGHTS = {TYPED: 1.0, PREFIX: 1.0, EXACT: 1.0, STEM: 0.95, COMPOUND: 0.95, SPELLING: 0.9,
-           SYNONYM: 0.9, TRANSLATION: 0.8, TYPO: 0.7}
+TYPED, STEM, COMPOUND, SYNONYM, TRANSLATION, TYPO, PREFIX, EXACT = (
+    "as typed", "stem", "compound", "synonym", "translation", "typo", "prefix", "exact")
+WEIGHTS = {TYPED: 1.0, PREFIX: 1.0, EXACT: 1.0, STEM: 0.95, COMPOUND: 0.95, SYNONYM: 0.9,
+           TRANSLATION: 0.8, TYPO: 0.7}
 STEMS, WORDS = "findings_terms", "findings_fts"  # the two FTS5 tables: stems, words as written
 _PREFIX = re.compile(r"[^\W_]\*$")  # "traffick*": a star right after a word's last letter
 SHORTEST_PART = 3  # letters in each part of a compound split: "healthcare", not "h ealthcare"
@@ -105,7 +105,7 @@ class Known(Protocol):
 
     vocabulary: Mapping[str, int]  # stem -> how many findings hold it: compounds
     words: Mapping[str, int]  # each word as written, folded -> how many hold it: typos
-    spellings: Mapping[str, str] | None  # other English spelling's stem -> the findings' one
+    spellings: Mapping[str, str]  # British English stem -> American (the store keeps it)
     glossary: Glossary
 
     def written_in(self, words: tuple[str, ...]) -> tuple[str, ...]:
@@ -118,7 +118,12 @@ class _NothingKnown:
 
     vocabulary: Mapping[str, int] = {}
     words: Mapping[str, int] = {}
-    spellings = None
+
+    @property
+    def spellings(self) -> Mapping[str, str]:
+        from mgi_cli.stems import spelling_map
+
+        return spelling_map()
 
     @property
     def glossary(self) -> Glossary:
@@ -214,8 +219,7 @@ def _term(part: _Part, known: Known) -> Term:
         return Term(shown + "*", (Form(part.words, (), PREFIX, shown + "*", prefix=True,
                                        table=WORDS),))
     phrase = part.quoted or part.joined or len(part.words) == 1
-    forms = _typed(part, phrase)
-    forms += _spellings(part.words, phrase, known.spellings)
+    forms = _typed(part, phrase, known.spellings)
     forms += _compounds(part.words, known.vocabulary)
     forms += _glossary(part, known, synonyms=not part.quoted)
     if len(part.words) == 1 and len(forms) <= len(LANGUAGES) and not _known(part, known):
@@ -223,31 +227,16 @@ def _term(part: _Part, known: Known) -> Term:
     return Term(shown, tuple(_unique(forms)))
 
 
-def _typed(part: _Part, phrase: bool) -> list[Form]:
+def _typed(part: _Part, phrase: bool, respell: Mapping[str, str]) -> list[Form]:
     """The words as typed, in any finding; and their stems in each language, for that
     language's findings, counting a little less (Snowball also joins words that are not one:
     "nationality" and "national", whose findings then rank below)."""
     shown = " ".join(part.words)
+    cuts = {language: tuple(stems(list(part.lower), language, respell))
+            for language in LANGUAGES}
     return [Form(part.words, (), TYPED, shown, phrase=phrase, table=WORDS), *_merged([
-        Form(tuple(stems(list(part.lower), language)), (language,), STEM,
-             " ".join(stems(list(part.lower), language)), phrase=phrase)
-        for language in LANGUAGES])]
-
-
-def _spellings(words: tuple[str, ...], phrase: bool,
-               spellings: Mapping[str, str] | None) -> list[Form]:
-    """The words in their other English spelling, for English findings: the store's map of
-    stems (breame's lists, for the words the findings hold), else the lists themselves."""
-    typed = tuple(stems(list(words), "en"))
-    if spellings is not None:
-        others = [tuple(spellings.get(cut, cut) for cut in typed)]
-    else:
-        from breame.spelling import get_american_spelling, get_british_spelling
-
-        others = [tuple(stems([spell(word) for word in words], "en"))
-                  for spell in (get_american_spelling, get_british_spelling)]
-    return [Form(other, ("en",), SPELLING, " ".join(other), phrase=phrase)
-            for other in dict.fromkeys(others) if other != typed]
+        Form(cut, (language,), STEM, " ".join(cut), phrase=phrase)
+        for language, cut in cuts.items()])]
 
 
 def _compounds(words: tuple[str, ...], vocabulary: Mapping[str, int]) -> list[Form]:
@@ -301,10 +290,7 @@ def _glossary(part: _Part, known: Known, synonyms: bool = True) -> list[Form]:
 def _lookup(lower: tuple[str, ...], known: Known) -> list:
     """The glossary terms the (lower-case) words are, in either English spelling ("labor
     migration" is the glossary's "labour migration")."""
-    respelled = None
-    if known.spellings:
-        respelled = tuple(known.spellings.get(cut, cut) for cut in stems(list(lower), "en"))
-    return known.glossary.lookup(lower, respelled)
+    return known.glossary.lookup(lower, known.spellings)
 
 
 def _typos(word: str, words: Mapping[str, int]) -> list[Form]:
@@ -332,8 +318,8 @@ def _known(part: _Part, known: Known) -> bool:
     """Whether the findings hold the (one) word, as written or in any language's stem, or
     the glossary knows it: then it is no typo."""
     return part.words[0] in known.words or any(
-        stem(part.lower[0], language) in known.vocabulary for language in LANGUAGES) or bool(
-        known.glossary.lookup(part.lower))
+        stem(part.lower[0], language, known.spellings) in known.vocabulary
+        for language in LANGUAGES) or bool(_lookup(part.lower, known))
 
 
 def _merged(forms: list[Form]) -> list[Form]:

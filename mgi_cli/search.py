@@ -12,7 +12,7 @@ typo). Ties go to the newest profile, then by id. Only the findings shown are re
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from mgi_cli.errors import NothingFound
@@ -72,6 +72,7 @@ class Corpus:
         self._by_key = dict(zip(keys, self.profiles, strict=True))
         self._language = {key: profile.language for key, profile in self._by_key.items()}
         self._vocabulary: dict[str, int] | None = None
+        self._spellings: dict[str, str] | None = None
 
     @property
     def size(self) -> int:
@@ -108,7 +109,10 @@ class Corpus:
 
     @property
     def spellings(self) -> dict[str, str]:
-        return self._guarded(lambda: self._store.spellings())
+        """British English stems -> American, as the store's stems were respelled."""
+        if self._spellings is None:
+            self._spellings = self._guarded(lambda: self._store.spellings())
+        return self._spellings
 
     @property
     def glossary(self) -> Glossary:
@@ -135,7 +139,7 @@ class Corpus:
             self._store, keys = _memory_store(self.profiles)
             self._by_key = dict(zip(keys, self.profiles, strict=True))
             self._language = {key: p.language for key, p in self._by_key.items()}
-            self._vocabulary = None
+            self._vocabulary = self._spellings = None
             return read()
 
     def _filters(self, domain: Domain | None, profiles: Sequence[Profile] | None,
@@ -183,7 +187,7 @@ class Corpus:
     def _hit(self, key: Key, score: float, terms: list[Term]) -> Hit:
         profile = self._by_key[key[0]]
         block, kind, position, text = _finding(profile, key[1])
-        spans = _spans(text, profile.language, terms)
+        spans = _spans(text, profile.language, terms, self.spellings)
         return Hit(profile, block.domain, kind, position, text, round(score, 2), spans,
                    tuple(dict.fromkeys(text[a:b] for a, b in spans)))
 
@@ -221,11 +225,12 @@ def _finding(profile: Profile, ordinal: int) -> tuple[DomainFindings, str, int, 
     raise IndexError(ordinal)
 
 
-def _spans(text: str, language: str, terms: list[Term]) -> tuple[tuple[int, int], ...]:
+def _spans(text: str, language: str, terms: list[Term], respell: Mapping[str, str]
+           ) -> tuple[tuple[int, int], ...]:
     """The characters of each word or phrase of the text that a form of a term matched."""
     tokens = words(text)
     folded = [token[0] for token in tokens]
-    stemmed = stems([text[start:end].lower() for _, start, end in tokens], language)
+    stemmed = stems([text[start:end].lower() for _, start, end in tokens], language, respell)
     found: set[tuple[int, int]] = set()
     for term in terms:
         for form in term.forms:

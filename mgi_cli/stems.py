@@ -11,6 +11,7 @@ endings need, and the stems folded: "santé" and a query typed "sante" meet.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 
 from mgi_cli.text import fold
@@ -36,20 +37,41 @@ def words(text: str) -> list[tuple[str, int, int]]:
 SHORTEST_STEM = 4  # French and Spanish stems cut shorter lose the word: "visa", "visant": "vis"
 
 
-def stem(word: str, language: str) -> str:
+Respelling = Mapping[str, str]  # a British English stem -> its American spelling's stem
+
+
+def stem(word: str, language: str, respell: Respelling | None = None) -> str:
     """The stem of one lower-case word, folded."""
-    return stems([word], language)[0]
+    return stems([word], language, respell)[0]
 
 
-def stems(lower: list[str], language: str) -> list[str]:
+def stems(lower: list[str], language: str, respell: Respelling | None = None) -> list[str]:
     """The stems of lower-case words, folded. Snowball reads the accents, which French and
     Spanish endings need ("rapatriés" and "rapatriement" are "rapatri"); the stems lose them
-    after, so a query typed without accents meets them."""
+    after, so a query typed without accents meets them. English stems are respelled in
+    American (`respell`, from spelling_map()): "labour" and "labor" are one term."""
     cuts = _stemmer(language).stemWords(lower)
     if language != "en":
         cuts = [cut if len(cut) >= SHORTEST_STEM else _kept(word, cut, language)
                 for word, cut in zip(lower, cuts, strict=True)]
+    elif respell:
+        cuts = [respell.get(cut, cut) for cut in cuts]
     return [cut if cut.isascii() else fold(cut) for cut in cuts]
+
+
+@cache
+def spelling_map() -> dict[str, str]:
+    """Every British English stem of breame's lists (about 1,700 word pairs with their
+    inflections, kept by its authors rather than by hand here) -> the American one. Read when
+    the store is written; a search reads the map from the store (breame's lists cost a
+    search a fiftieth of mgi's startup)."""
+    from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
+
+    british = list(BRITISH_ENGLISH_SPELLINGS)
+    american = [BRITISH_ENGLISH_SPELLINGS[word] for word in british]
+    stemmer = _stemmer("en")
+    return {b: a for b, a in zip(stemmer.stemWords(british), stemmer.stemWords(american),
+                                 strict=True) if b != a}
 
 
 def _kept(word: str, cut: str, language: str) -> str:
@@ -69,4 +91,4 @@ def lowered(text: str) -> list[str]:
 
 def terms(text: str, language: str) -> str:
     """A finding as the store indexes it: its stems, in order, separated by spaces."""
-    return " ".join(stems(lowered(text), language))
+    return " ".join(stems(lowered(text), language, spelling_map() if language == "en" else None))

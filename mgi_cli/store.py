@@ -39,7 +39,7 @@ from mgi_cli.model import (
     counted,
 )
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 # The modules whose rules decide what a file reads as: a change in any rebuilds the store.
 RULES = ("parser.py", "lines.py", "labels.py", "domains.py", "furniture.py", "metadata.py",
          "language.py", "html_text.py", "pdf_text.py", "text.py", "loader.py", "model.py",
@@ -300,7 +300,7 @@ class Store:
         return {term: int(count) for term, count in pairs}
 
     def spellings(self) -> dict[str, str]:
-        """The English stem of a word's other spelling -> the stem the findings write."""
+        """British English stems -> American ones, as the findings' stems were respelled."""
         row = self.connection.execute(
             "SELECT value FROM meta WHERE key = 'spellings'").fetchone()
         if not row or not row[0]:
@@ -621,25 +621,16 @@ def keep_glossary(connection: sqlite3.Connection) -> None:
 
 
 def keep_vocabulary(connection: sqlite3.Connection) -> None:
-    """Kept in meta for search: every stem with how many findings hold it (typos), and the
-    English stem of each word of the findings that English spells two ways, under the stem
-    of its other spelling (breame's lists: "labor" finds "labour", "programme" "programs",
-    and no search loads the lists)."""
-    from breame.spelling import get_american_spelling, get_british_spelling
-
-    from mgi_cli.stems import stem
+    """Kept in meta for search: every stem and every word of the findings with how many
+    findings hold it (compounds, typos), and the map of British English stems to American
+    ones the findings' stems were respelled by (so no search loads breame's lists)."""
+    from mgi_cli.stems import spelling_map
 
     for key, table in (("vocabulary", "findings_terms_vocab"), ("words", "findings_words_vocab")):
         connection.execute(f"INSERT OR REPLACE INTO meta SELECT '{key}', group_concat("
                            f"term || char(9) || doc, char(10)) FROM {table}")
-    spellings = {}
-    for (word,) in connection.execute("SELECT term FROM findings_words_vocab"):
-        for spell in (get_american_spelling, get_british_spelling):
-            other = spell(word)
-            if other != word:
-                spellings[stem(other, "en")] = stem(word, "en")
-    connection.execute("INSERT OR REPLACE INTO meta VALUES ('spellings', ?)",
-                       ("\n".join(f"{other}\t{word}" for other, word in spellings.items()),))
+    connection.execute("INSERT OR REPLACE INTO meta VALUES ('spellings', ?)", ("\n".join(
+        f"{british}\t{american}" for british, american in spelling_map().items()),))
 
 
 def _forget(connection: sqlite3.Connection, path: str) -> None:
