@@ -49,11 +49,13 @@ def clean(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Lower case, no accents, straight apostrophes and quotes: for matching, never display."""
+    """Lower case, no accents, straight apostrophes and quotes, ligatures spelled out ("œ" is
+    "oe", as people type it): for matching, never display."""
     if text.isascii():  # the common case, and the fast one
         return text.replace("`", "'").casefold()
     text = _compiled(_QUOTES).sub('"', _compiled(_APOSTROPHES).sub("'", text))
-    return _compiled(_COMBINING).sub("", unicodedata.normalize("NFKD", text)).casefold()
+    folded = _compiled(_COMBINING).sub("", unicodedata.normalize("NFKD", text)).casefold()
+    return folded.replace("œ", "oe").replace("æ", "ae")
 
 
 def starts_upper(text: str) -> bool:

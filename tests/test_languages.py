@@ -211,3 +211,8 @@ def test_stems_keep_apart_what_differs(language, one, other):
 def test_remesas_is_searched_as_transferts_de_fonds():
     forms = {(form.shown, form.how) for term in plan("remesas") for form in term.forms}
     assert {("transferts de fonds", TRANSLATION), ("remittance", TRANSLATION)} <= forms
+
+
+def test_ligatures_are_spelled_out(library):
+    """"main-d'oeuvre" as people type it is the glossary's and the findings' "main-d'œuvre"."""
+    assert found_in(library, "main-d'oeuvre") == found_in(library, "main-d'œuvre") != set()
