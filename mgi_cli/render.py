@@ -257,10 +257,11 @@ def _moved(pair: Pair) -> Text:
 
 
 def _was(text: Text, pair: Pair) -> Text:
-    """The newer finding's text, then what the older edition said, when it differs."""
+    """The newer finding's text, then what the older edition said, when it differs (a
+    reversed finding is not "similar", whatever words the two share)."""
     if pair.older.text != pair.newer.text:
-        text.append(Text(f"\n  was: {pair.older.text}  (similarity {pair.score:g})",
-                         style="dim"))
+        how = "said the opposite" if pair.reversed else f"similarity {pair.score:g}"
+        text.append(Text(f"\n  was: {pair.older.text}  ({how})", style="dim"))
     return text
 
 

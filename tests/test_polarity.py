@@ -64,4 +64,6 @@ def test_diff_marks_the_reversed_finding(run, tmp_path):
     assert [(p["to"], p["reversed"]) for p in rights["reversed"]] == [(HAS, True)]
     assert HAS not in [p["to"] for p in rights["kept"]]
     table = run("--data-dir", str(tmp_path), "diff", "kyrgyzstan").stdout
-    assert "≠ [Well-developed areas] All migrants have access" in " ".join(table.split())
+    flat = " ".join(table.split())
+    assert "≠ [Well-developed areas] All migrants have access" in flat
+    assert "Kyrgyz nationals. (said the opposite)" in flat and "similarity 100" not in flat
