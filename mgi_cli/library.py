@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.catalog import Catalog, UnknownProfile
-from mgi_cli.errors import MgiError
+from mgi_cli.errors import MgiError, NothingFound
 from mgi_cli.model import KINDS, Domain, Problem, Profile
 
 if TYPE_CHECKING:
@@ -92,6 +92,9 @@ class Library:
 
         if language is not None and language not in LANGUAGES:
             raise MgiError(f"Unknown language {language!r}: use one of {', '.join(LANGUAGES)}.")
+        if language is not None and all(p.language != language for p in self.profiles):
+            raise NothingFound(f"No profiles in language {language!r} are loaded, and --lang "
+                               f"{language} searches only those.")
         chosen = [self.profile(name) for name in profiles] if profiles else None
         found = self.index.search(query, _domain(domain), chosen, kinds, limit, language, exact)
         if not found.total:

@@ -243,9 +243,7 @@ def _compounds(words: tuple[str, ...], vocabulary: Mapping[str, int]) -> list[Fo
     """A closed word as two ("healthcare": "health care"), two words as one closed."""
     forms = []
     if len(words) == 1:
-        word = words[0]
-        for cut in range(SHORTEST_PART, len(word) - SHORTEST_PART + 1):
-            pair = (word[:cut], word[cut:])
+        for pair in _splits(words[0], vocabulary):
             for language in LANGUAGES:
                 found = tuple(stems(list(pair), language))
                 if all(s in vocabulary for s in found):
@@ -253,6 +251,14 @@ def _compounds(words: tuple[str, ...], vocabulary: Mapping[str, int]) -> list[Fo
     elif closed := _closed(words, vocabulary):
         forms += closed
     return _merged(forms)
+
+
+def _splits(word: str, vocabulary: Mapping[str, int]) -> list[tuple[str, str]]:
+    """The two words a closed word may be written as, both held by the findings."""
+    pairs = [(word[:cut], word[cut:]) for cut in range(SHORTEST_PART,
+                                                        len(word) - SHORTEST_PART + 1)]
+    return [pair for pair in pairs if any(
+        all(s in vocabulary for s in stems(list(pair), language)) for language in LANGUAGES)]
 
 
 def _closed(words: tuple[str, ...], vocabulary: Mapping[str, int]) -> list[Form]:
@@ -270,6 +276,9 @@ def _glossary(part: _Part, known: Known, synonyms: bool = True) -> list[Form]:
     are taken in the ones whose findings write them, if any ("policies" is English)."""
     glossary = known.glossary
     found_terms = _lookup(part.lower, known)
+    if len(part.words) == 1:  # "healthcare" is the glossary's "health care"
+        for pair in _splits(part.words[0], known.vocabulary):
+            found_terms += _lookup(pair, known)
     # A term met by its stem, not word for word, may be another language's word: kept only
     # in a language whose findings write the query's words, when some do.
     by_stem = [t for t in found_terms if tuple(WORD.findall(fold(t.text))) != part.words]
