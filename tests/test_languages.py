@@ -216,3 +216,10 @@ def test_remesas_is_searched_as_transferts_de_fonds():
 def test_ligatures_are_spelled_out(library):
     """"main-d'oeuvre" as people type it is the glossary's and the findings' "main-d'œuvre"."""
     assert found_in(library, "main-d'oeuvre") == found_in(library, "main-d'œuvre") != set()
+
+
+def test_lang_with_no_profile_in_that_language_says_so(run):
+    result = run("search", "migration", "--lang", "fr")
+    assert result.exit_code == 1
+    assert result.stderr == ("No profiles in language 'fr' are loaded, and --lang fr searches "
+                             "only those.\n")
