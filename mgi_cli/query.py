@@ -103,10 +103,21 @@ def edit_budget(word: str) -> int:
 class Known(Protocol):
     """What the findings searched say about a query's words (search.Corpus gives it)."""
 
-    vocabulary: Mapping[str, int]  # stem -> how many findings hold it: compounds
-    words: Mapping[str, int]  # each word as written, folded -> how many hold it: typos
-    spellings: Mapping[str, str]  # British English stem -> American (the store keeps it)
-    glossary: Glossary
+    @property
+    def vocabulary(self) -> Mapping[str, int]:
+        """Stem -> how many findings hold it: compounds."""
+
+    @property
+    def words(self) -> Mapping[str, int]:
+        """Each word as written, folded -> how many findings hold it: typos."""
+
+    @property
+    def spellings(self) -> Mapping[str, str]:
+        """British English stem -> American (the store keeps it)."""
+
+    @property
+    def glossary(self) -> Glossary:
+        """The trilingual glossary."""
 
     def written_in(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """The languages whose findings write these words as typed ("policies": English, so
@@ -140,8 +151,8 @@ def plan(query: str, known: Known | None = None, exact: bool = False) -> list[Te
     pieces = parts(query)
     if exact:
         return [Term(" ".join(p.words), (_exact(p),)) for p in pieces]
-    known = known or _NothingKnown()
-    return [_term(group, known) for group in _required(_grouped(pieces, known))]
+    context: Known = known if known is not None else _NothingKnown()
+    return [_term(group, context) for group in _required(_grouped(pieces, context))]
 
 
 def parts(query: str) -> list[_Part]:

@@ -9,7 +9,14 @@ the compared fields, a repr, immutability, and `replace(**changes)`.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:  # tells type checkers that frozen() makes records, as @dataclass does
+    from typing_extensions import dataclass_transform
+else:
+    def dataclass_transform(**kwargs: Any) -> Callable[[Any], Any]:
+        return lambda decorator: decorator
 
 T = TypeVar("T")
 
@@ -18,7 +25,8 @@ class FrozenInstanceError(AttributeError):
     """A record's fields cannot be assigned (as dataclasses.FrozenInstanceError)."""
 
 
-def frozen(*, uncompared: tuple[str, ...] = ()):
+@dataclass_transform(frozen_default=True)
+def frozen(*, uncompared: tuple[str, ...] = ()) -> Callable[[type[T]], type[T]]:
     """A class decorator: the class's annotated fields as a frozen record; `uncompared`
     fields take no part in equality and hash (dataclasses' compare=False)."""
 
@@ -27,9 +35,10 @@ def frozen(*, uncompared: tuple[str, ...] = ()):
         defaults = {name: cls.__dict__[name] for name in names if name in cls.__dict__}
         compared = tuple(name for name in names if name not in uncompared)
         cls.__record_fields__ = names  # type: ignore[attr-defined]
-        cls.__init__ = _init(cls.__name__, names, defaults)  # type: ignore[misc]
+        cls.__init__ = _init(cls.__name__, names, defaults)  # type: ignore[misc,method-assign]
         cls.__eq__ = _eq(compared)  # type: ignore[assignment,method-assign]
-        cls.__hash__ = lambda self: hash(_values(self, compared))  # type: ignore[method-assign]
+        cls.__hash__ = (  # type: ignore[method-assign]
+            lambda self: hash(_values(self, compared)))
         cls.__repr__ = _repr(names)  # type: ignore[method-assign]
         cls.__setattr__ = cls.__delattr__ = _refuse  # type: ignore[assignment,method-assign]
         cls.replace = _replace  # type: ignore[attr-defined]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from mgi_cli.errors import NothingFound
 from mgi_cli.model import KINDS, LISTS, Domain, DomainFindings, Profile, ordered_findings
@@ -65,7 +65,7 @@ class Corpus:
 
     def __init__(self, profiles: Iterable[Profile], store: Store | None = None) -> None:
         self.profiles = list(profiles)
-        keys = [getattr(profile.domains, "key", None) for profile in self.profiles]
+        keys: list[Any] = [getattr(profile.domains, "key", None) for profile in self.profiles]
         if store is None or store.is_damaged or None in keys:
             store, keys = _memory_store(self.profiles)
         self._store = store
@@ -144,7 +144,7 @@ class Corpus:
 
     def _filters(self, domain: Domain | None, profiles: Sequence[Profile] | None,
                  kinds: Sequence[str]) -> tuple[str, tuple]:
-        where, parameters = "", ()
+        where, parameters = "", cast(tuple[Any, ...], ())
         if domain is not None:
             where, parameters = " AND f.domain = ?", (domain.key,)
         if set(kinds) != set(KINDS):  # both lists: the unsorted findings too

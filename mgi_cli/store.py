@@ -522,7 +522,8 @@ def _refresh(connection: sqlite3.Connection, folder: Path, marks: list[Mark],
     return store
 
 
-def _wanted(marks: list[Mark], unlisted: list[tuple[str, str]]) -> dict[str, tuple[int, ...]]:
+def _wanted(marks: list[Mark], unlisted: list[tuple[str, str]]
+            ) -> dict[str, tuple[int, int, int, int]]:
     """What the files table must hold: (size, mtime, ctime, position) by path; a folder that
     cannot be listed is a row of its own, so its becoming readable is a change."""
     wanted = {path: (size, mtime, ctime, position)
@@ -538,8 +539,9 @@ def _read_files(folder: Path, changed: list[str], unlisted: dict[str, str],
     core (a folder of 2,500 profiles is read in half the time on two)."""
     from mgi_cli.loader import read_or_report
 
-    read = {relative: (None, [Problem(relative, 0, unlisted.get(relative[:-1], "not listed"))])
-            for relative in changed if relative.endswith("/")}
+    read: dict[str, tuple[Profile | None, list[Problem]]] = {
+        relative: (None, [Problem(relative, 0, unlisted.get(relative[:-1], "not listed"))])
+        for relative in changed if relative.endswith("/")}
     paths = [folder / relative for relative in changed if not relative.endswith("/")]
     for done, (path, result) in enumerate(zip(paths, _map(read_or_report, paths),
                                               strict=True)):
@@ -571,8 +573,8 @@ def _closing(pool, results):
         pool.shutdown(cancel_futures=True)
 
 
-def _write(connection: sqlite3.Connection, folder: Path, wanted: dict[str, tuple[int, ...]],
-           changed: list[str], removed: list[str],
+def _write(connection: sqlite3.Connection, folder: Path,
+           wanted: dict[str, tuple[int, int, int, int]], changed: list[str], removed: list[str],
            read: dict[str, tuple[Profile | None, list[Problem]]]) -> None:
     connection.execute("BEGIN IMMEDIATE")
     try:
@@ -679,6 +681,7 @@ def write_profile(connection: sqlite3.Connection, profile: Profile, file: str,
          *(getattr(profile, f) for f in _PROFILE_FIELDS), _SEPARATOR.join(profile.aliases),
          count))
     key = cursor.lastrowid
+    assert key is not None  # an INSERT's row id
     connection.executemany(
         "INSERT INTO domains VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(key, b.domain.key, b.domain.number, b.domain.name, b.heading, b.present, *b.placed,
