@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from mgi_cli.record import frozen
-from mgi_cli.stems import LANGUAGES, WORD, Respelling, lowered, spelling_map, stems
+from mgi_cli.stems import LANGUAGES, WORD, Respelling, indexed, lowered, stems
 from mgi_cli.text import fold
 
 GLOSSARY = Path(__file__).with_name("glossary.txt")
@@ -96,7 +96,7 @@ def from_file() -> Glossary:
 def _words(text: str, language: str, exact: bool) -> tuple[str, ...]:
     if exact:
         return tuple(WORD.findall(fold(text)))
-    return tuple(stems(lowered(text), language, spelling_map() if language == "en" else None))
+    return tuple(indexed(lowered(text), language))
 
 
 def concepts() -> dict[str, list[Term]]:

@@ -119,6 +119,10 @@ class DomainCount:
         return self.unsorted if kind == UNSORTED else (
             self.strengths if kind == STRENGTHS else self.gaps)
 
+    def lists(self) -> tuple[int, int, int]:
+        """The counts in LISTS order: strengths, gaps, unsorted."""
+        return self.strengths, self.gaps, self.unsorted
+
 
 def counted(block: DomainFindings) -> DomainCount:
     return DomainCount(block.domain.key, block.present, len(block.strengths), len(block.gaps),

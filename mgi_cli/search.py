@@ -5,7 +5,7 @@ in: stems, spellings, compounds, glossary synonyms and translations, typos). Her
 looked up in the store's FTS5 indexes (store.py), and the findings that match every term are
 ranked by relevance: BM25, SQLite FTS5's own bm25() (k1 = 1.2, b = 0.75) over the stems,
 summed over the query's terms, each term counting at its best form times the form's weight (a
-finding matched as typed ranks above one matched by a spelling variant, a translation or a
+finding matched as typed ranks above one matched by its stem, a synonym, a translation or a
 typo). Ties go to the newest profile, then by id. Only the findings shown are read.
 """
 
@@ -68,10 +68,16 @@ class Corpus:
         keys: list[Any] = [getattr(profile.domains, "key", None) for profile in self.profiles]
         if store is None or store.is_damaged or None in keys:
             store, keys = _memory_store(self.profiles)
+        self._attach(store, keys)
+
+    def _attach(self, store: Store, keys: list[Any]) -> None:
+        """Search this store, whose keys are the profiles' in order; what was read of the
+        previous one is forgotten."""
         self._store = store
         self._by_key = dict(zip(keys, self.profiles, strict=True))
         self._language = {key: profile.language for key, profile in self._by_key.items()}
         self._vocabulary: dict[str, int] | None = None
+        self._words: dict[str, int] | None = None
         self._spellings: dict[str, str] | None = None
 
     @property
@@ -105,7 +111,9 @@ class Corpus:
     @property
     def words(self) -> dict[str, int]:
         """Every word of the findings as written (folded) -> how many hold it: typos."""
-        return self._guarded(lambda: self._store.vocabulary("words"))
+        if self._words is None:
+            self._words = self._guarded(lambda: self._store.vocabulary("words"))
+        return self._words
 
     @property
     def spellings(self) -> dict[str, str]:
@@ -136,10 +144,7 @@ class Corpus:
             return read()
         except sqlite3.DatabaseError:
             self._store.damaged()
-            self._store, keys = _memory_store(self.profiles)
-            self._by_key = dict(zip(keys, self.profiles, strict=True))
-            self._language = {key: p.language for key, p in self._by_key.items()}
-            self._vocabulary = self._spellings = None
+            self._attach(*_memory_store(self.profiles))
             return read()
 
     def _filters(self, domain: Domain | None, profiles: Sequence[Profile] | None,

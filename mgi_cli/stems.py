@@ -89,6 +89,11 @@ def lowered(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
+def indexed(lower: list[str], language: str) -> list[str]:
+    """Stems as the store indexes them: English ones respelled by breame's lists."""
+    return stems(lower, language, spelling_map() if language == "en" else None)
+
+
 def terms(text: str, language: str) -> str:
     """A finding as the store indexes it: its stems, in order, separated by spaces."""
-    return " ".join(stems(lowered(text), language, spelling_map() if language == "en" else None))
+    return " ".join(indexed(lowered(text), language))

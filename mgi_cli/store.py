@@ -292,20 +292,17 @@ class Store:
         """Every stem of the findings (or, with key "words", every word as written, folded),
         with how many findings hold it: fts5vocab's, kept in `meta` by each update (reading
         fts5vocab scans the whole index, a tenth of a second over 2,500 profiles)."""
-        row = self.connection.execute(
-            "SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        if not row or not row[0]:
-            return {}
-        pairs = (line.split("\t") for line in row[0].split("\n"))
-        return {term: int(count) for term, count in pairs}
+        return {term: int(count) for term, count in self._pairs(key)}
 
     def spellings(self) -> dict[str, str]:
         """British English stems -> American ones, as the findings' stems were respelled."""
+        return dict(self._pairs("spellings"))
+
+    def _pairs(self, key: str) -> list[list[str]]:
+        """A meta value kept as lines of two tab-separated fields."""
         row = self.connection.execute(
-            "SELECT value FROM meta WHERE key = 'spellings'").fetchone()
-        if not row or not row[0]:
-            return {}
-        return dict(line.split("\t") for line in row[0].split("\n"))
+            "SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return [line.split("\t") for line in row[0].split("\n")] if row and row[0] else []
 
     def matching(self, expression: str, table: str = "findings_terms", where: str = "",
                  parameters: tuple[Any, ...] = ()) -> list[tuple[int, int, float]]:
@@ -685,7 +682,7 @@ def write_profile(connection: sqlite3.Connection, profile: Profile, file: str,
     connection.executemany(
         "INSERT INTO domains VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(key, b.domain.key, b.domain.number, b.domain.name, b.heading, b.present, *b.placed,
-          len(b.strengths), len(b.gaps), len(b.unsorted)) for b in profile.domains])
+          *counted(b).lists()) for b in profile.domains])
     connection.executemany(
         "INSERT INTO findings (id, profile, profile_name, level, country, published, domain, "
         "domain_name, kind, position, text, language, placed, heading, line, profile_key, "
