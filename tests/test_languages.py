@@ -5,7 +5,6 @@ the trilingual glossary that joins them."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,44 +12,21 @@ from pathlib import Path
 import pytest
 
 import mgi_cli
-from mgi_cli.errors import NothingFound
-from mgi_cli.glossary import concepts, from_file
-from mgi_cli.loader import bundled_seeds
+from mgi_cli.glossary import concepts as glossary_concepts
+from mgi_cli.glossary import from_file
 from mgi_cli.query import TRANSLATION, plan
-
-LANGUAGES = Path(__file__).parent / "fixtures" / "languages"
-TRANSLATED = {"kazakhstan", "kazakhstan-fr", "kyrgyzstan", "kyrgyzstan-es"}
+from tests.concepts import concepts, fill, found_in
 
 
 def concept_table() -> list[tuple[str, str, str, set]]:
-    """(concept, language, query, the findings it must find) from concepts.txt."""
-    rows = []
-    for block in (LANGUAGES / "concepts.txt").read_text(encoding="utf-8").strip().split("\n\n"):
-        key, *lines = block.strip().splitlines()
-        fields = dict(line.split(": ", 1) for line in lines)
-        expected = {(p, int(d), k, int(n)) for p, d, k, n in
-                    (item.split() for item in fields["expect"].split("; "))}
-        rows += [(key.strip("[]"), lang, fields[lang], expected) for lang in ("en", "fr", "es")]
-    return rows
+    """(concept, language, query, the findings it must find)."""
+    return [(concept, language, queries[language], expected)
+            for concept, queries, expected in concepts() for language in ("en", "fr", "es")]
 
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("languages")
-    for seed in bundled_seeds().iterdir():
-        shutil.copy(seed, folder / seed.name)
-    for translation in ("kazakhstan_fr.txt", "kyrgyzstan_es.txt"):
-        shutil.copy(LANGUAGES / translation, folder / translation)
-    return mgi_cli.open(folder)
-
-
-def found_in(library, query: str, **options) -> set:
-    try:
-        hits = library.search(query, **options).hits
-    except NothingFound:
-        return set()
-    return {(h.profile.id, h.domain.number, h.kind, h.position) for h in hits
-            if h.profile.id in TRANSLATED}
+    return mgi_cli.open(fill(tmp_path_factory.mktemp("languages")))
 
 
 def test_the_translations_read_clean_in_their_language(library):
@@ -141,7 +117,7 @@ def test_no_hits_in_json_is_an_empty_list_and_exit_1(run):
 
 
 def test_the_glossary_is_whole_and_trilingual():
-    table = concepts()
+    table = glossary_concepts()
     assert len(table) >= 200
     for concept, terms in table.items():
         assert {term.language for term in terms} == {"en", "fr", "es"}, concept
