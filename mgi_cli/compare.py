@@ -73,7 +73,7 @@ def compare(
         raise MgiError("The same profile is named twice; compare different profiles.")
     if not MIN_PROFILES <= len(profiles) <= MAX_PROFILES:
         raise MgiError(f"Compare {MIN_PROFILES} to {MAX_PROFILES} profiles, not {len(profiles)}.")
-    keys = [d.domain.key for d in profiles[0].domains[:6]]
+    keys = [d.domain.key for d in profiles[0].canonical]
     if any(d.domain.key == UNCLASSIFIED.key for p in profiles for d in p.domains):
         keys.append(UNCLASSIFIED.key)
     if domain is not None:

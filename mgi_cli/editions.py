@@ -52,7 +52,7 @@ def diff(
 
     similarity = Similarity([*corpus] or [older, newer], index)
     changes = []
-    for old_block, new_block in zip(older.domains[:6], newer.domains[:6], strict=True):
+    for old_block, new_block in zip(older.canonical, newer.canonical, strict=True):
         before = [Item(older.id, k, t) for k in KINDS for t in old_block.findings(k)]
         after = [Item(newer.id, k, t) for k in KINDS for t in new_block.findings(k)]
         pairs = _pair(before, after, similarity)

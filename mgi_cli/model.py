@@ -3,28 +3,33 @@ nothing else."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Literal
 
-from mgi_cli.record import frozen
+from mgi_cli.record import Record, frozen
 
-STRENGTHS = "strengths"
-GAPS = "gaps"
-KINDS = (STRENGTHS, GAPS)
+# The list a finding is in: MGI's two, or neither when the text does not tell.
+Kind = Literal["strengths", "gaps", "unsorted"]
+STRENGTHS: Kind = "strengths"
+GAPS: Kind = "gaps"
+KINDS: tuple[Kind, ...] = (STRENGTHS, GAPS)
 # Findings whose list could not be told (a run of bullets with no label and nothing to place
 # it by): kept, shown and reported, never filed under either list.
-UNSORTED = "unsorted"
-LISTS = (STRENGTHS, GAPS, UNSORTED)  # every list a finding can be in, in the order they count
+UNSORTED: Kind = "unsorted"
+LISTS: tuple[Kind, ...] = (STRENGTHS, GAPS, UNSORTED)  # every list, in the order they count
 
 # How a domain or a list got its place: by what the text says, or by a guess mgi check reports.
-STATED = "stated"  # a heading or label that names it
-BY_NUMBER = "by-number"  # an unknown heading that carries a domain number ("Domaine 2 : ...")
-BY_POSITION = "by-position"  # an unknown label: MGI lists come well-developed, then further
-UNCLASSIFIED = "unclassified"  # nothing to place it by
-GUESSES = (BY_NUMBER, BY_POSITION, UNCLASSIFIED)
+Placement = Literal["stated", "by-number", "by-position", "unclassified"]
+STATED: Placement = "stated"  # a heading or label that names it
+BY_NUMBER: Placement = "by-number"  # an unknown heading with a domain number ("Domaine 2 : ")
+BY_POSITION: Placement = "by-position"  # an unknown label: lists come well-developed first
+UNCLASSIFIED: Placement = "unclassified"  # nothing to place it by
+GUESSES: tuple[Placement, ...] = (BY_NUMBER, BY_POSITION, UNCLASSIFIED)
+CANONICAL = 6  # a profile's first six domains are MGI's, in order; then its unclassified block
 
 
 @frozen()
-class Domain:
+class Domain(Record):
     """One of the six MGI domains (or the extra `unclassified` entry)."""
 
     key: str
@@ -33,7 +38,7 @@ class Domain:
 
 
 @frozen(uncompared=("lines",))
-class DomainFindings:
+class DomainFindings(Record):
     """A domain as one profile writes it: its heading, its two lists, and how each was placed.
 
     `present` is False for a domain the profile does not contain: "not in this profile", which
@@ -47,35 +52,36 @@ class DomainFindings:
     present: bool = True
     # How each list (strengths, gaps) was told: by its label, or, where a guess was made,
     # by its heading's number, by its position, or not at all (unclassified).
-    placed: tuple[str, str] = (STATED, STATED)
+    placed: tuple[Placement, Placement] = (STATED, STATED)
     unsorted: tuple[str, ...] = ()  # findings of neither list that could be told
     # The source line of each finding, per list (strengths, gaps, unsorted); () when unknown.
     lines: tuple[tuple[int, ...], ...] = ()
 
-    def findings(self, kind: str) -> tuple[str, ...]:
+    def findings(self, kind: Kind) -> tuple[str, ...]:
         if kind == UNSORTED:
             return self.unsorted
         return self.strengths if kind == STRENGTHS else self.gaps
 
-    def line(self, kind: str, position: int) -> int | None:
+    def line(self, kind: Kind, position: int) -> int | None:
         """The source line of a finding (1-based position in its list), when known."""
         try:
             return self.lines[LISTS.index(kind)][position - 1]
         except IndexError:
             return None
 
-    def placement(self, kind: str) -> str:
+    def placement(self, kind: Kind) -> Placement:
         return self.placed[KINDS.index(kind)] if kind in KINDS else UNCLASSIFIED
 
-    def kinds(self, wanted: tuple[str, ...] | list[str] = KINDS) -> tuple[str, ...]:
+    def kinds(self, wanted: Sequence[Kind] = KINDS) -> tuple[Kind, ...]:
         """The lists to show for the lists asked for: the unsorted findings go with both."""
         extra = (UNSORTED,) if self.unsorted and set(wanted) == set(KINDS) else ()
         return (*wanted, *extra)
 
 
 @frozen(uncompared=("aliases",))
-class Profile:
-    """One MGI profile: metadata and the six domains in canonical order."""
+class Profile(Record):
+    """One MGI profile: metadata, the six domains in canonical order, then (when the text has
+    findings under a heading that names no domain) one `unclassified` block."""
 
     id: str
     name: str
@@ -92,21 +98,35 @@ class Profile:
     aliases: tuple[str, ...] = ()
     language: str = "en"  # "en", "fr" or "es": the language of its findings
 
+    @property
+    def canonical(self) -> tuple[DomainFindings, ...]:
+        """MGI's six domains, in their order, whether the profile contains each or not."""
+        return self.domains[:CANONICAL]
+
+    @property
+    def unclassified(self) -> DomainFindings | None:
+        """The findings under headings that name no domain, if there are any."""
+        return self.domains[CANONICAL] if len(self.domains) > CANONICAL else None
+
+    def canonical_counts(self) -> tuple[DomainCount, ...]:
+        """How many findings each of the six domains holds (the overview's cells)."""
+        return self.counts()[:CANONICAL]
+
     def counts(self) -> tuple[DomainCount, ...]:
         """How many findings each domain holds, in the order of `domains`. A stored profile
         answers from the store, without reading its findings."""
         stored = getattr(self.domains, "counts", None)
         if stored is not None:
-            return stored()
+            return tuple(stored())
         return tuple(counted(block) for block in self.domains)
 
-    def count(self, kind: str) -> int:
+    def count(self, kind: Kind) -> int:
         """How many findings the profile holds in one list, over all its domains."""
         return sum(c.of(kind) for c in self.counts())
 
 
 @frozen()
-class DomainCount:
+class DomainCount(Record):
     """How many findings one domain of a profile holds in each list (not a score)."""
 
     domain: str  # its key
@@ -115,7 +135,7 @@ class DomainCount:
     gaps: int
     unsorted: int = 0
 
-    def of(self, kind: str) -> int:
+    def of(self, kind: Kind) -> int:
         return self.unsorted if kind == UNSORTED else (
             self.strengths if kind == STRENGTHS else self.gaps)
 
@@ -129,7 +149,7 @@ def counted(block: DomainFindings) -> DomainCount:
                        len(block.unsorted))
 
 
-def ordered_findings(profile: Profile) -> Iterator[tuple[DomainFindings, str, int, str]]:
+def ordered_findings(profile: Profile) -> Iterator[tuple[DomainFindings, Kind, int, str]]:
     """(domain block, list, 1-based position, text) of every finding of a profile, in the one
     order findings are numbered in: domains as the profile holds them, then LISTS, then
     position. The store numbers a profile's findings so, and search counts on it."""
@@ -140,7 +160,7 @@ def ordered_findings(profile: Profile) -> Iterator[tuple[DomainFindings, str, in
 
 
 @frozen()
-class Problem:
+class Problem(Record):
     """Something the loader could not place or read, with the line it happened on (0: the file).
 
     `warn` problems (a finding or file that could not be placed, a guess) are shown by every

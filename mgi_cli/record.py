@@ -21,6 +21,13 @@ else:
 T = TypeVar("T")
 
 
+class Record:
+    """The base of frozen records, so type checkers know their `replace` (added by frozen)."""
+
+    if TYPE_CHECKING:
+        def replace(self: T, **changes: Any) -> T: ...
+
+
 class FrozenInstanceError(AttributeError):
     """A record's fields cannot be assigned (as dataclasses.FrozenInstanceError)."""
 
@@ -35,20 +42,21 @@ def frozen(*, uncompared: tuple[str, ...] = ()) -> Callable[[type[T]], type[T]]:
         defaults = {name: cls.__dict__[name] for name in names if name in cls.__dict__}
         compared = tuple(name for name in names if name not in uncompared)
         cls.__record_fields__ = names  # type: ignore[attr-defined]
-        cls.__init__ = _init(cls.__name__, names, defaults)  # type: ignore[misc,method-assign]
-        cls.__eq__ = _eq(compared)  # type: ignore[assignment,method-assign]
+        cls.__init__ = _init(cls.__name__, names, defaults)  # type: ignore[method-assign]
+        cls.__eq__ = _eq(compared)  # type: ignore[method-assign]
         cls.__hash__ = (  # type: ignore[method-assign]
             lambda self: hash(_values(self, compared)))
         cls.__repr__ = _repr(names)  # type: ignore[method-assign]
-        cls.__setattr__ = cls.__delattr__ = _refuse  # type: ignore[assignment,method-assign]
+        cls.__setattr__ = cls.__delattr__ = _refuse  # type: ignore[method-assign]
         cls.replace = _replace  # type: ignore[attr-defined]
         return cls
 
     return make
 
 
-def _init(class_name: str, names: tuple[str, ...], defaults: dict[str, Any]):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+def _init(class_name: str, names: tuple[str, ...],
+          defaults: dict[str, Any]) -> Callable[..., None]:
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
         if len(args) > len(names):
             raise TypeError(f"{class_name}() takes {len(names)} arguments, {len(args)} given")
         values = dict(zip(names, args, strict=False))  # fewer args: the rest by keyword
@@ -66,8 +74,8 @@ def _init(class_name: str, names: tuple[str, ...], defaults: dict[str, Any]):
     return __init__
 
 
-def _eq(compared: tuple[str, ...]):
-    def __eq__(self, other: object) -> bool:
+def _eq(compared: tuple[str, ...]) -> Callable[[Any, object], bool]:
+    def __eq__(self: Any, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
         return _values(self, compared) == _values(other, compared)
@@ -75,8 +83,8 @@ def _eq(compared: tuple[str, ...]):
     return __eq__
 
 
-def _repr(names: tuple[str, ...]):
-    def __repr__(self) -> str:
+def _repr(names: tuple[str, ...]) -> Callable[[Any], str]:
+    def __repr__(self: Any) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
         return f"{type(self).__qualname__}({shown})"
 

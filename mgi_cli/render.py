@@ -178,7 +178,7 @@ def overview_view(profiles: Sequence[Profile]) -> RenderableType:
     table = Grid([Column("Profile", style="bold"), *(
         Column(f"{info.domain.number} {_short_name(info.domain.key)}", "center")
         for info in DOMAINS)], caption=OVERVIEW_CAPTION)
-    counts = [profile.counts()[:6] for profile in profiles]
+    counts = [profile.canonical_counts() for profile in profiles]
     most = max((c.strengths + c.gaps for row in counts for c in row), default=1)
     for profile, row in zip(profiles, counts, strict=True):
         cells: list[str | tuple[str, str]] = []

@@ -77,7 +77,7 @@ def overview_rows(profiles: Sequence[Profile]) -> Rows:
     rows = []
     for profile in profiles:
         row: dict[str, Any] = {"id": profile.id, "name": profile.name}
-        for count in profile.counts()[:6]:  # empty cells: a domain not in this profile
+        for count in profile.canonical_counts():  # empty cells: a domain not in this profile
             for kind in KINDS:
                 row[f"{count.domain}_{kind}"] = count.of(kind) if count.present else None
         rows.append(row)

@@ -128,7 +128,7 @@ def overview_list(profiles: Sequence[Profile]) -> list[dict[str, Any]]:
     return [
         {"id": p.id, "name": p.name,
          "domains": {c.domain: {"strengths": c.strengths, "gaps": c.gaps}
-                     if c.present else None for c in p.counts()[:6]}}
+                     if c.present else None for c in p.canonical_counts()}}
         for p in profiles
     ]
 
