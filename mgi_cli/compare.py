@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from mgi_cli.domains import UNCLASSIFIED
 from mgi_cli.errors import MgiError
-from mgi_cli.model import KINDS, Domain, DomainFindings, Profile
+from mgi_cli.model import KINDS, Domain, DomainFindings, Kind, Profile
 
 MIN_PROFILES, MAX_PROFILES = 2, 4
 
@@ -49,6 +49,18 @@ class Comparison:
             if any(c.strengths or c.gaps for c in kept):
                 rows.append((domain, kept))
         return Comparison(self.profiles, tuple(rows), self.shared)
+
+    def numbered(self, profile: str, cell: DomainFindings,
+                 kind: Kind) -> list[tuple[int, str]]:
+        """A cell's findings with their 1-based positions in the profile's own list, which
+        cutting the comparison down to its shared findings must not renumber."""
+        owner = next(p for p in self.profiles if p.id == profile)
+        whole = next((b for b in owner.domains if b.domain.key == cell.domain.key), cell)
+        listed, numbered, start = whole.findings(kind), [], 0
+        for text in cell.findings(kind):  # a cell's findings are its profile's, in order
+            start = listed.index(text, start) + 1
+            numbered.append((start, text))
+        return numbered
 
     def mark(self, profile: str, kind: str, text: str) -> int | None:
         """The number of the shared group a finding belongs to, if any."""

@@ -119,7 +119,7 @@ class Library:
     def findings(self, profile: str | None = None, domain: str | Domain | None = None,
                  kinds: Sequence[str] = KINDS) -> Iterator[dict[str, Any]]:
         """One dict per finding, with the columns of `mgi export --format csv`."""
-        from mgi_cli.rows import finding_rows
+        from mgi_cli.dataset import finding_rows
 
         chosen = [self.profile(profile)] if profile else self.with_findings()
         wanted = _domain(domain)

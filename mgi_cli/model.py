@@ -36,6 +36,11 @@ class Domain(Record):
     number: int
     name: str
 
+    @property
+    def title(self) -> str:
+        """The name after its number ("3. Partnerships"); the unclassified block has none."""
+        return f"{self.number}. {self.name}" if self.number else self.name
+
 
 @frozen(uncompared=("lines",))
 class DomainFindings(Record):
@@ -121,8 +126,14 @@ class Profile(Record):
         return tuple(counted(block) for block in self.domains)
 
     def count(self, kind: Kind) -> int:
-        """How many findings the profile holds in one list, over all its domains."""
-        return sum(c.of(kind) for c in self.counts())
+        """How many findings one list holds over the six domains, as `mgi list` and the
+        overview's cells count them; UNSORTED counts the findings placed in no list or in no
+        domain (the unclassified block's). The three add up to every finding."""
+        counts = self.counts()
+        placed = sum(c.of(kind) for c in counts[:CANONICAL])
+        if kind != UNSORTED:
+            return placed
+        return placed + sum(sum(c.lists()) for c in counts[CANONICAL:])
 
 
 @frozen()

@@ -7,6 +7,7 @@ import asyncio
 import csv
 import io
 import json
+import os
 import shutil
 import sqlite3
 
@@ -343,16 +344,17 @@ def test_save_refuses_other_suffixes_and_formats(run, tmp_path):
 
 @pytest.fixture
 def terminal(monkeypatch):
-    from mgi_cli import output
+    """A 24-line terminal whose pager is MGI_PAGER's as set by the test."""
+    from mgi_cli.terminal import Terminal, pager_command
 
-    monkeypatch.setattr(output, "stdout_is_terminal", lambda: True)
-    monkeypatch.setenv("LINES", "24")
+    return lambda: Terminal(stdout_isatty=True, width=80, height=24,
+                            pager=pager_command(os.environ))
 
 
 def test_long_output_goes_through_the_pager_on_a_terminal(run, tmp_path, monkeypatch, terminal):
     paged = tmp_path / "paged.txt"
     monkeypatch.setenv("MGI_PAGER", f"sh -c 'cat > {paged}'")
-    result = run("show", "kazakhstan")
+    result = run("show", "kazakhstan", obj=terminal())
     assert result.exit_code == 0 and result.stdout == ""
     assert "Migration Governance Profile: Republic of Kazakhstan" in paged.read_text()
 
@@ -360,8 +362,8 @@ def test_long_output_goes_through_the_pager_on_a_terminal(run, tmp_path, monkeyp
 def test_no_pager_flag_and_short_output_print_directly(run, tmp_path, monkeypatch, terminal):
     paged = tmp_path / "paged.txt"
     monkeypatch.setenv("MGI_PAGER", f"sh -c 'cat > {paged}'")
-    assert "Kazakhstan" in run("--no-pager", "show", "kazakhstan").stdout
-    assert "kazakhstan" in run("list").stdout  # shorter than the terminal
+    assert "Kazakhstan" in run("--no-pager", "show", "kazakhstan", obj=terminal()).stdout
+    assert "kazakhstan" in run("list", obj=terminal()).stdout  # shorter than the terminal
     assert not paged.exists()
 
 

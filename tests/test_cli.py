@@ -46,7 +46,7 @@ def test_list_json(run):
     assert data[2] == {
         "id": "kyrgyzstan", "name": "Kyrgyz Republic", "level": "national",
         "country": "Kyrgyzstan", "published": "2023-12", "edition": 2, "language": "en",
-        "strengths": 22, "gaps": 11,
+        "strengths": 22, "gaps": 11, "unsorted": 0,
     }
 
 
@@ -224,21 +224,3 @@ def test_unmapped_heading_warns_on_stderr_and_keeps_findings(run, tmp_path):
         "placed": {"strengths": "unclassified", "gaps": "unclassified"},
         "strengths": ["A finding under a heading that is no MGI domain."], "gaps": [],
     }
-
-
-@pytest.mark.parametrize(
-    ("words", "command"),
-    [
-        (["show", "kazakhstan"], "show"),
-        (["--lang", "fr", "show", "kazakhstan"], "show"),
-        (["--data-dir", "show", "list"], "list"),  # a data folder named like a command
-        (["--lang", "es", "--data-dir", "profiles", "--no-color", "diff", "kyrgyzstan"], "diff"),
-        (["--lang=fr", "list"], "list"),
-        (["--lang", "fr", "--help"], None),
-        (["--lang", "fr"], None),
-    ],
-)
-def test_invoked_command_skips_the_values_of_global_options(words, command):
-    from mgi_cli.cli import _invoked_command
-
-    assert _invoked_command(words) == command

@@ -12,8 +12,8 @@ import pytest
 from rich.console import Console
 
 import mgi_cli
-from mgi_cli.grid import Column, Grid, _wrap
 from mgi_cli.model import counted
+from mgi_cli.views.grid import Column, Grid, _wrap
 
 SEED_IDS = ["azerbaijan", "kazakhstan", "kyrgyzstan", "la-cruz", "mombasa"]
 

@@ -340,21 +340,22 @@ def one_finding_profile(text: str) -> Profile:
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(min_size=1, max_size=300))
 def test_renderers_on_random_finding_text(raw):
-    from mgi_cli import render, rows, serialize, textformats
-    from mgi_cli.output import print_table
+    from mgi_cli.dataset import finding_rows
+    from mgi_cli.terminal import Terminal
+    from mgi_cli.views import csv as as_csv
+    from mgi_cli.views import json as as_json
+    from mgi_cli.views import markdown, table
 
     text = clean(raw)  # what the loader guarantees every finding to be
     profile = one_finding_profile(text)
-    data = json.loads(serialize.to_json(serialize.profile_dict(profile, profile.domains)))
+    data = json.loads(as_json.to_json(as_json.profile_dict(profile, profile.domains)))
     assert data["domains"][0]["strengths"] == [text]
-    parsed = list(csv.DictReader(io.StringIO(textformats.to_csv(
-        *rows.finding_rows([profile])))))
+    parsed = list(csv.DictReader(io.StringIO(as_csv.to_csv(*finding_rows([profile])))))
     assert [r["text"] for r in parsed] == [text]
-    assert not CONTROL.search(textformats.profile_markdown(profile, profile.domains))
+    assert not CONTROL.search(markdown.profile_markdown(profile, profile.domains))
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):
-        print_table(render.profile_view(profile, profile.domains), no_color=True, pager=False,
-                    save=None)
+        Terminal(width=80).print_table(table.profile_view(profile, profile.domains))
     shown = buffer.getvalue()
     assert not CONTROL.search(shown.replace("\n", ""))
     def letters(value: str) -> str:  # the text without layout: spaces, wraps, bullet glyphs

@@ -165,14 +165,12 @@ def test_deeply_nested_html_is_read_in_bounded_time():
 
 
 def test_progress_bar_on_a_terminal_does_not_disturb_loading(pages, monkeypatch):
-    import sys
+    from mgi_cli import session
+    from mgi_cli.terminal import Terminal
 
-    from mgi_cli import cli
-
-    monkeypatch.setattr(cli, "PROGRESS_AFTER_SECONDS", 0.0)
-    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
-    result = cli._with_progress(
-        lambda on_file: library.read([pages["pdf"]], on_file=on_file))
+    monkeypatch.setattr(session, "PROGRESS_AFTER_SECONDS", 0.0)
+    run = session.Session(Terminal(stderr_isatty=True), None)
+    result = run.with_progress(lambda on_file: library.read([pages["pdf"]], on_file=on_file))
     assert len(result.profiles) == 5 and [p for p in result.problems if not p.note] == []
 
 

@@ -37,9 +37,11 @@ CONTROLS = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)])
 class Grid:
     """A table of plain cells with a header, a rule, and a caption below."""
 
-    def __init__(self, columns: Sequence[Column], caption: str = "") -> None:
+    def __init__(self, columns: Sequence[Column], caption: str = "",
+                 stacked: bool = False) -> None:
         self.columns = tuple(columns)
         self.caption = caption
+        self.stacked = stacked  # a block per row at any width: for long prose in many cells
         self.rows: list[tuple[tuple[str, str], ...]] = []
 
     def add_row(self, *cells: Cell) -> None:
@@ -47,7 +49,7 @@ class Grid:
 
     def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
         width = options.max_width
-        widths = self._widths(width)
+        widths = None if self.stacked else self._widths(width)
         styles = _Styles(console)
         if widths is None:
             yield from self._stacked(width, styles)

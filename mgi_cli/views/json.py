@@ -1,4 +1,5 @@
-"""Model -> plain dicts and JSON text, for other tools to build on. Imports no rich."""
+"""Results -> plain dicts and JSON text, for other tools to build on: stable keys (new ones
+are added, none renamed), UTF-8 text, no colour. Imports no rich."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from mgi_cli.model import KINDS, DomainFindings, Profile
+from mgi_cli.dataset import profile_summary
+from mgi_cli.model import KINDS, DomainFindings, Kind, Placement, Profile
 
 if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
     from mgi_cli.check import FileCheck
@@ -21,21 +23,8 @@ def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def profile_summary(profile: Profile) -> dict[str, Any]:
-    return {
-        "id": profile.id,
-        "name": profile.name,
-        "level": profile.level,
-        "country": profile.country,
-        "published": profile.published,
-        "edition": profile.edition,
-        "strengths": profile.count("strengths"),
-        "gaps": profile.count("gaps"),
-        "language": profile.language,
-    }
-
-
-def profile_dict(profile: Profile, blocks: Sequence[DomainFindings], kinds=KINDS) -> dict[str, Any]:
+def profile_dict(profile: Profile, blocks: Sequence[DomainFindings],
+                 kinds: Sequence[Kind] = KINDS) -> dict[str, Any]:
     return {
         "id": profile.id,
         "name": profile.name,
@@ -53,7 +42,7 @@ def profile_dict(profile: Profile, blocks: Sequence[DomainFindings], kinds=KINDS
     }
 
 
-def domain_dict(block: DomainFindings, kinds=KINDS) -> dict[str, Any]:
+def domain_dict(block: DomainFindings, kinds: Sequence[Kind] = KINDS) -> dict[str, Any]:
     """A domain and its lists; `null` lists for a domain the profile does not contain, and
     `placed` saying how each list was told: stated, by-number, by-position, unclassified."""
     data: dict[str, Any] = {
@@ -68,7 +57,7 @@ def domain_dict(block: DomainFindings, kinds=KINDS) -> dict[str, Any]:
     return data
 
 
-def _placed(block: DomainFindings, kinds=KINDS) -> dict[str, str] | None:
+def _placed(block: DomainFindings, kinds: Sequence[Kind] = KINDS) -> dict[Kind, Placement] | None:
     return {kind: block.placement(kind) for kind in kinds} if block.present else None
 
 
@@ -101,7 +90,7 @@ def term_dict(term: Term) -> dict[str, Any]:
          "weight": form.weight} for form in term.forms]}
 
 
-def comparison_dict(comparison: Comparison, kinds=KINDS) -> dict[str, Any]:
+def comparison_dict(comparison: Comparison, kinds: Sequence[Kind] = KINDS) -> dict[str, Any]:
     return {
         "profiles": [p.id for p in comparison.profiles],
         "domains": [
@@ -122,6 +111,10 @@ def comparison_dict(comparison: Comparison, kinds=KINDS) -> dict[str, Any]:
             for group in comparison.shared
         ],
     }
+
+
+def profile_list(profiles: Sequence[Profile]) -> list[dict[str, Any]]:
+    return [profile_summary(p) for p in profiles]
 
 
 def overview_list(profiles: Sequence[Profile]) -> list[dict[str, Any]]:
@@ -184,3 +177,10 @@ def _check_profile(profile: Profile) -> dict[str, Any]:
             for block in profile.domains
         },
     }
+
+
+def domains_list() -> list[dict[str, Any]]:
+    from mgi_cli.domains import DOMAINS
+
+    return [{**vars(i.domain), "aliases": list(i.aliases), "national": i.national,
+             "local": i.local} for i in DOMAINS]

@@ -1,4 +1,4 @@
-"""Rows -> CSV, and views -> Markdown tables that paste into a report. Plain text, no rich.
+"""Results -> Markdown tables that paste into a report. Plain text, no rich.
 
 In Markdown, profile text is escaped so that it shows as written and never becomes links,
 emphasis or HTML.
@@ -6,27 +6,18 @@ emphasis or HTML.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from mgi_cli.model import KINDS, DomainFindings, Profile
-from mgi_cli.wording import LIST_LABELS, NOT_A_SCORE, NOT_IN_PROFILE, SHORT_LABELS
+from mgi_cli.model import KINDS, DomainFindings, Kind, Profile
+from mgi_cli.views.csv import Rows
+from mgi_cli.views.wording import LIST_LABELS, NOT_A_SCORE, NOT_IN_PROFILE, SHORT_LABELS
 
 if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
     from mgi_cli.compare import Comparison
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
-
-
-def to_csv(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
 
 
 def escape(text: Any) -> str:
@@ -42,19 +33,20 @@ def table(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def rows_table(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> str:
-    return table(columns, [[escape(row[c]) for c in columns] for row in rows])
+def rows_table(rows: Rows) -> str:
+    columns, records = rows
+    return table(columns, [[escape(row[c]) for c in columns] for row in records])
 
 
-def profile_markdown(profile: Profile, blocks: Sequence[DomainFindings], kinds=KINDS) -> str:
+def profile_markdown(profile: Profile, blocks: Sequence[DomainFindings],
+                     kinds: Sequence[Kind] = KINDS) -> str:
     parts = [f"# {escape(profile.title or profile.name)}\n"]
     facts = [("Profile", f"{profile.name} ({profile.id})"), ("Level", profile.level),
              ("Country", profile.country), ("Published", profile.published),
              ("Edition", profile.edition), ("Language", profile.language)]
     parts.append("\n".join(f"- **{k}:** {escape(v)}" for k, v in facts if v) + "\n")
     for block in blocks:
-        number = f"{block.domain.number}. " if block.domain.number else ""
-        parts.append(f"## {number}{escape(block.domain.name)}\n")
+        parts.append(f"## {escape(block.domain.title)}\n")
         if not block.present:
             parts.append(f"*{NOT_IN_PROFILE}*\n")
             continue
@@ -64,12 +56,11 @@ def profile_markdown(profile: Profile, blocks: Sequence[DomainFindings], kinds=K
     return "\n".join(parts)
 
 
-def comparison_markdown(comparison: Comparison, kinds=KINDS) -> str:
+def comparison_markdown(comparison: Comparison, kinds: Sequence[Kind] = KINDS) -> str:
     parts = []
     columns = ["List"] + [escape(f"{p.name} ({p.id})") for p in comparison.profiles]
     for domain, cells in comparison.rows:
-        number = f"{domain.number}. " if domain.number else ""
-        parts.append(f"## {number}{escape(domain.name)}\n")
+        parts.append(f"## {escape(domain.title)}\n")
         rows = []
         for kind in kinds:
             row = [SHORT_LABELS[kind]]
@@ -86,12 +77,12 @@ def comparison_markdown(comparison: Comparison, kinds=KINDS) -> str:
     return "\n".join(parts)
 
 
-def overview_markdown(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> str:
+def overview_markdown(rows: Rows) -> str:
     from mgi_cli.domains import DOMAINS
 
-    header = ["Profile"] + [f"{i.domain.number}. {i.domain.name}" for i in DOMAINS]
+    header = ["Profile"] + [escape(i.domain.title) for i in DOMAINS]
     body = []
-    for row in rows:
+    for row in rows[1]:
         cells = [escape(f"{row['name']} ({row['id']})")]
         for info in DOMAINS:
             key = info.domain.key

@@ -1,4 +1,5 @@
-"""Model -> rich renderables. Returns, never prints.
+"""Results -> rich renderables for people at a terminal (table_compare.py: side by side).
+Returns, never prints: terminal.py prints.
 
 Profile text is data: it goes into rich.text.Text objects, never into markup strings, so a
 finding that contains "[red]" prints those characters.
@@ -12,8 +13,19 @@ from typing import TYPE_CHECKING
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from mgi_cli.model import GAPS, GUESSES, KINDS, STRENGTHS, DomainFindings, Profile
-from mgi_cli.wording import (
+from mgi_cli.model import (
+    GAPS,
+    GUESSES,
+    KINDS,
+    STRENGTHS,
+    UNSORTED,
+    DomainFindings,
+    Kind,
+    Problem,
+    Profile,
+)
+from mgi_cli.views.grid import Column, Grid
+from mgi_cli.views.wording import (
     LANGUAGE_NAMES,
     LIST_LABELS,
     NOT_A_SCORE,
@@ -23,31 +35,39 @@ from mgi_cli.wording import (
 
 if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
     from mgi_cli.check import FileCheck
-    from mgi_cli.compare import Comparison
-    from mgi_cli.editions import EditionDiff, Pair
     from mgi_cli.query import Term
     from mgi_cli.search import Hit
 
-OVERVIEW_CAPTION = (
-    "Each cell: examples of well-developed areas / areas with potential for further "
-    f"development; shading shows how many findings a cell holds. {NOT_A_SCORE}"
-)
-COUNTS_CAPTION = (
-    "Findings: examples of well-developed areas / areas with potential for further "
-    f"development. {NOT_A_SCORE}"
-)
+CELLS = ("Each cell: examples of well-developed areas / areas with potential for further "
+         "development, in the six domains")
+UNSORTED_NOTE = "(+N: findings placed in neither list or in no domain; see mgi check)"
 
 
 def profile_list(profiles: Sequence[Profile]) -> RenderableType:
-    from mgi_cli.grid import Column, Grid
-
     table = Grid([Column("ID", style="bold"), Column("Name", wrap=True), Column("Level"),
                   Column("Country", wrap=True), Column("Date"), Column("Ed.", "right"),
-                  Column("Lang"), Column("Findings", "center")], caption=COUNTS_CAPTION)
+                  Column("Lang"), Column("Findings", "center")], caption=_caption(
+                      "Findings", profiles))
     for p in profiles:
         table.add_row(p.id, p.name, p.level, p.country or "—", p.published or "—",
-                      str(p.edition), p.language, f"{p.count(STRENGTHS)} / {p.count(GAPS)}")
+                      str(p.edition), p.language, _findings(p))
     return table
+
+
+def _findings(profile: Profile) -> str:
+    """'12 / 8' over the six domains, as the overview counts them, '+3' for the rest."""
+    unsorted = profile.count(UNSORTED)
+    counts = f"{profile.count(STRENGTHS)} / {profile.count(GAPS)}"
+    return f"{counts} +{unsorted}" if unsorted else counts
+
+
+def _caption(what: str, profiles: Sequence[Profile], shading: bool = False) -> str:
+    caption = CELLS.replace("Each cell", what)
+    if shading:
+        caption += "; shading shows how many findings a cell holds"
+    if what == "Findings" and any(p.count(UNSORTED) for p in profiles):
+        caption += f" {UNSORTED_NOTE}"
+    return f"{caption}. {NOT_A_SCORE}"
 
 
 class Hanging:
@@ -84,7 +104,7 @@ class Hanging:
 
 
 def profile_view(
-    profile: Profile, blocks: Sequence[DomainFindings], kinds: Sequence[str] = KINDS
+    profile: Profile, blocks: Sequence[DomainFindings], kinds: Sequence[Kind] = KINDS
 ) -> RenderableType:
     parts: list[RenderableType] = [profile_header(profile)]
     for block in blocks:
@@ -103,7 +123,7 @@ def profile_view(
     return Group(*parts)
 
 
-def _guessed(block: DomainFindings, kind: str) -> str:
+def _guessed(block: DomainFindings, kind: Kind) -> str:
     """What a reader must know of a list placed by a guess."""
     how = block.placement(kind)
     if how not in GUESSES or not block.findings(kind) or kind not in KINDS:
@@ -133,51 +153,19 @@ def profile_header(profile: Profile) -> RenderableType:
 
 
 def domain_title(block: DomainFindings) -> Text:
-    number = f"{block.domain.number}. " if block.domain.number else ""
-    title = Text(f"{number}{block.domain.name}", style="bold cyan")
+    title = Text(block.domain.title, style="bold cyan")
     if block.heading and block.heading.casefold() != block.domain.name.casefold():
         title.append(Text(f"  (as written: {block.heading})", style="dim"))
     return title
 
 
-def comparison_view(comparison: Comparison, kinds: Sequence[str] = KINDS) -> RenderableType:
-    from rich.table import Table
-
-    tables = []
-    for domain, cells in comparison.rows:
-        number = f"{domain.number}. " if domain.number else ""
-        table = Table(title=Text(f"{number}{domain.name}", style="bold cyan"), show_lines=True)
-        for profile in comparison.profiles:
-            table.add_column(Text(f"{profile.name} [{profile.id}]"), overflow="fold", ratio=1)
-        for kind in kinds:
-            table.add_row(*(_cell(comparison, profile.id, cell, kind)
-                            for profile, cell in zip(comparison.profiles, cells, strict=True)))
-        tables.append(table)
-    if comparison.shared:
-        tables.append(Text("≈N marks findings that say nearly the same thing in several "
-                           "profiles (mgi compare --shared shows only them).", style="dim"))
-    return Group(*tables)
-
-
-def _cell(comparison: Comparison, profile: str, cell: DomainFindings, kind: str) -> Text:
-    text = Text(SHORT_LABELS[kind], style="italic")
-    if not cell.present:
-        return text.append(f"\n({NOT_IN_PROFILE})", style="dim")
-    for finding in cell.findings(kind) or ("(none listed)",):
-        text.append("\n• ")
-        text.append(finding)
-        if mark := comparison.mark(profile, kind, finding):
-            text.append(f" ≈{mark}", style="bold magenta")
-    return text
-
-
-def overview_view(profiles: Sequence[Profile]) -> RenderableType:
+def overview_view(profiles: Sequence[Profile], colors: int = 0) -> RenderableType:
+    """Profiles by the six domains; on a terminal with colours, darker cells hold more."""
     from mgi_cli.domains import DOMAINS
-    from mgi_cli.grid import Column, Grid
 
     table = Grid([Column("Profile", style="bold"), *(
         Column(f"{info.domain.number} {_short_name(info.domain.key)}", "center")
-        for info in DOMAINS)], caption=OVERVIEW_CAPTION)
+        for info in DOMAINS)], caption=_caption("Each cell", profiles, shading=bool(colors)))
     counts = [profile.canonical_counts() for profile in profiles]
     most = max((c.strengths + c.gaps for row in counts for c in row), default=1)
     for profile, row in zip(profiles, counts, strict=True):
@@ -186,83 +174,27 @@ def overview_view(profiles: Sequence[Profile]) -> RenderableType:
             if not count.present:
                 cells.append("—")
                 continue
-            shade = 255 - round(7 * (count.strengths + count.gaps) / max(most, 1))
-            cells.append((f"{count.strengths} / {count.gaps}",
-                          f"black on color({shade})"))  # light greys: darker = more
+            shade = _shade((count.strengths + count.gaps) / max(most, 1), colors)
+            cells.append((f"{count.strengths} / {count.gaps}", shade))
         table.add_row(profile.id, *cells)
     return table
+
+
+# Eight-colour terminals have no greys: four steps of emphasis instead, still in order.
+EMPHASIS = ("dim", "", "bold", "bold reverse")
+
+
+def _shade(share: float, colors: int) -> str:
+    """The style of a cell holding `share` of the fullest cell's findings."""
+    if colors >= 256:
+        return f"black on color({255 - round(7 * share)})"  # light greys: darker = more
+    return EMPHASIS[min(3, int(share * 4))] if colors else ""
 
 
 def _short_name(key: str) -> str:
     return {"migrants-rights": "Rights", "whole-of-government": "Gov.", "partnerships":
             "Partners", "well-being": "Well-being", "crises": "Crises",
             "safe-migration": "Safe"}[key]
-
-
-def diff_view(changes: EditionDiff, unchanged: bool = False) -> RenderableType:
-    from rich.padding import Padding
-    from rich.table import Table
-
-    older, newer = changes.older, changes.newer
-    parts: list[RenderableType] = [
-        Text(f"{older.name}: {older.id} ({older.published or '—'}) → {newer.id} "
-             f"({newer.published or '—'})", style="bold"),
-        Text(),
-    ]
-    for block in changes.domains:
-        parts.append(Text(f"{block.domain.number}. {block.domain.name}", style="bold cyan"))
-        lines = Table.grid(padding=(0, 1))
-        lines.add_column(no_wrap=True)
-        lines.add_column(overflow="fold")
-        for pair in block.moved:
-            lines.add_row(Text("⇄", style="bold magenta"), _moved(pair))
-        for pair in block.reversed:
-            lines.add_row(Text("≠", style="bold red"), _was(
-                _labelled(pair.newer.kind, pair.newer.text), pair))
-        same = [p for p in block.kept if p.older.text == p.newer.text]
-        for pair in block.kept:
-            if unchanged or pair not in same:
-                lines.add_row(*_kept(pair))
-        if same and not unchanged:
-            noun = "finding" if len(same) == 1 else "findings"
-            lines.add_row(Text("="), Text(f"{len(same)} {noun} unchanged", style="dim"))
-        for item in block.new:
-            lines.add_row(Text("+", style="green"), _labelled(item.kind, item.text))
-        for item in block.gone:
-            lines.add_row(Text("−", style="red"), _labelled(item.kind, item.text))
-        if not lines.rows:
-            lines.add_row("", Text("(no findings in either edition)", style="dim"))
-        parts += [Padding(lines, (0, 0, 0, 2)), Text()]
-    parts.append(Text("⇄ moved between the lists · ≠ reversed: says the opposite · = kept · "
-                      "~ kept, reworded · + new · − gone", style="dim"))
-    return Group(*parts)
-
-
-def _labelled(kind: str, text: str) -> Text:
-    label = Text(f"[{SHORT_LABELS[kind]}] ", style="dim")
-    return label + Text(text)
-
-
-def _kept(pair: Pair) -> tuple[Text, Text]:
-    if pair.older.text == pair.newer.text:
-        return Text("="), _labelled(pair.newer.kind, pair.newer.text)
-    return Text("~", style="yellow"), _was(_labelled(pair.newer.kind, pair.newer.text), pair)
-
-
-def _moved(pair: Pair) -> Text:
-    text = Text(f"{SHORT_LABELS[pair.older.kind]} → {SHORT_LABELS[pair.newer.kind]}: ",
-                style="bold")
-    text.append(Text(pair.newer.text, style=""))
-    return _was(text, pair)
-
-
-def _was(text: Text, pair: Pair) -> Text:
-    """The newer finding's text, then what the older edition said, when it differs (a
-    reversed finding is not "similar", whatever words the two share)."""
-    if pair.older.text != pair.newer.text:
-        how = "said the opposite" if pair.reversed else f"similarity {pair.score:g}"
-        text.append(Text(f"\n  was: {pair.older.text}  ({how})", style="dim"))
-    return text
 
 
 def search_view(query: str, hits: Sequence[Hit], total: int,
@@ -300,21 +232,15 @@ def explanation(terms: Sequence[Term]) -> RenderableType:
 
 
 def domains_view() -> RenderableType:
-    from rich.table import Table
-
+    """The six domains, a block each: their prose would make a table's columns too thin."""
     from mgi_cli.domains import DOMAINS
 
-    table = Table(show_lines=True)
-    table.add_column("No.", justify="right")
-    table.add_column("Key", no_wrap=True)
-    table.add_column("Name / aliases", overflow="fold")
-    table.add_column("What it covers (national / local profiles)", overflow="fold", ratio=1)
+    table = Grid([Column("Domain", style="bold cyan"), Column("Key"), Column("Aliases"),
+                  Column("National"), Column("Local")], stacked=True,
+                 caption="National, Local: what the domain covers in each kind of profile.")
     for info in DOMAINS:
-        domain = info.domain
-        names = Text(domain.name, style="bold")
-        names.append("\n" + ", ".join(info.aliases), style="dim")
-        covers = Text(f"National: {info.national}\nLocal: {info.local}")
-        table.add_row(str(domain.number), domain.key, names, covers)
+        table.add_row(info.domain.title, info.domain.key, ", ".join(info.aliases),
+                      info.national, info.local)
     return table
 
 
@@ -339,7 +265,7 @@ def check_view(files: Sequence[FileCheck], summary: str) -> RenderableType:
     return Group(*parts)
 
 
-def _where(problem) -> str:
+def _where(problem: Problem) -> str:
     """'line 12: message', unless the message already names its line."""
     if not problem.line or f"(line {problem.line})" in problem.message:
         return problem.message
@@ -347,32 +273,23 @@ def _where(problem) -> str:
 
 
 def _counts(profile: Profile) -> RenderableType:
-    from rich import box
-    from rich.table import Table
-
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column("Domain")
-    table.add_column("Heading as written", overflow="fold", ratio=1)
-    table.add_column("Well-dev.", justify="right")
-    table.add_column("Further dev.", justify="right")
+    """Per domain: the heading as written and each list's count, * where a guess placed it."""
+    table = Grid([Column("Domain", style="bold"), Column("Heading as written", wrap=True),
+                  Column("Well-dev.", "right"), Column("Further dev.", "right")])
     guessed = False
     for block in profile.domains:
-        number = f"{block.domain.number} " if block.domain.number else ""
+        key = f"{block.domain.number} {block.domain.key}".strip()
         if not block.present:
-            table.add_row(f"{number}{block.domain.key}", Text(NOT_IN_PROFILE, style="dim"),
-                          "—", "—")
+            table.add_row(key, (NOT_IN_PROFILE, "dim"), "—", "—")
             continue
         cells = []
         for kind in KINDS:
             mark = "*" if block.placement(kind) in GUESSES else ""
             guessed = guessed or bool(mark)
             cells.append(f"{len(block.findings(kind))}{mark}")
-        table.add_row(f"{number}{block.domain.key}", Text(block.heading or "(no heading)"),
-                      *cells)
+        table.add_row(key, block.heading or "(no heading)", *cells)
         if block.unsorted:
-            table.add_row("", Text("unsorted: no list label", style="dim"),
-                          str(len(block.unsorted)), "")
+            table.add_row("", ("unsorted: no list label", "dim"), str(len(block.unsorted)), "")
     if guessed:
         table.caption = "* placed by a guess, or unclassified: see below"
-        table.caption_justify = "left"
     return table

@@ -1,0 +1,65 @@
+"""The one boundary between the core and the shell: the core's exceptions and usage errors
+become one line on stderr and an exit code scripts can trust (0 ok, 1 nothing found or
+problems found, 2 usage error). No traceback for anything a user did."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import typer
+
+# typer 0.28 carries its own copy of click (pinned in pyproject.toml): its exceptions are the
+# ones raised, not those of a click that may also be installed.
+from typer._click import exceptions as click
+from typer._click.core import Context
+from typer.core import TyperGroup
+
+from mgi_cli.errors import MgiError, NothingFound
+from mgi_cli.session import Session
+
+
+class Boundary(TyperGroup):
+    """The one boundary: the core's exceptions and usage errors become one line on stderr
+    and an exit code scripts can trust (0 ok, 1 nothing found or problems, 2 usage)."""
+
+    def invoke(self, ctx: Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MgiError as error:
+            prefix = "" if isinstance(error, NothingFound) else "Error: "
+            typer.echo(f"{prefix}{error}", err=True)
+            raise typer.Exit(error.exit_code) from None
+        finally:
+            if isinstance(ctx.obj, Session):
+                ctx.obj.store_warnings()
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        standalone = kwargs.pop("standalone_mode", True)
+        try:  # not standalone: errors come back here instead of being printed by typer
+            code = super().main(*args, **{**kwargs, "standalone_mode": False})
+        except click.UsageError as error:
+            typer.echo(usage_line(error), err=True)
+            code = 2
+        except click.ClickException as error:
+            error.show()
+            code = error.exit_code
+        except typer.Abort:
+            typer.echo("Aborted.", err=True)
+            code = 1
+        if not standalone:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def usage_line(error: click.UsageError) -> str:
+    """A usage error in one line: what was wrong, and where help is."""
+    message = error.format_message()
+    if isinstance(error, click.BadParameter) and not isinstance(error, click.MissingParameter):
+        hint = error.param_hint or (error.param.opts if error.param else None)
+        if hint:
+            message = f"{hint if isinstance(hint, str) else ' / '.join(hint)}: {error.message}"
+    if not message.endswith((".", "?", "!")):
+        message += "."
+    where = f" See '{error.ctx.command_path} -h'." if error.ctx else ""
+    return f"Error: {message}{where}"
