@@ -67,7 +67,7 @@ class Terminal:
     def print_table(self, renderable: RenderableType, save: Path | None = None) -> None:
         """Render with rich; page long output on a terminal; keep a copy in `save`."""
         console = self.console(record=save is not None)
-        console.print(renderable)
+        console.print(renderable, crop=False)  # a name wider than the terminal stays whole
         text = _unpadded(console.file.getvalue())  # type: ignore[attr-defined]
         if save is not None:
             _save(console, save)

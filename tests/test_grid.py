@@ -89,10 +89,17 @@ def test_cells_are_data_never_markup_or_control_sequences():
     assert text.splitlines()[2] == "x   [bold]Name[/] :heart: [31mred two lines"
 
 
-def test_a_word_longer_than_a_stacked_line_is_folded_not_lost():
+def test_a_word_too_long_beside_its_header_goes_below_it_whole():
+    grid = Grid([Column("ID"), Column("Heading as written", wrap=True)], stacked=True)
+    grid.add_row("x", "WHOLE-OF-GOVERNMENT APPROACH")
+    assert printed(grid, 40).splitlines() == [
+        "x", "  Heading as written", "    WHOLE-OF-GOVERNMENT APPROACH"]
+
+
+def test_a_word_longer_than_the_terminal_is_folded_not_lost():
     grid = Grid([Column("ID"), Column("Name", wrap=True)])
     grid.add_row("x", "a" * 50)
-    assert printed(grid, 40).splitlines() == ["x", "  Name  " + "a" * 32, "        " + "a" * 18]
+    assert printed(grid, 40).splitlines() == ["x", "  Name", "    " + "a" * 36, "    " + "a" * 14]
 
 
 @pytest.mark.parametrize(("text", "width", "lines"), [

@@ -112,12 +112,25 @@ class Grid:
             yield Segment(row[0][0], styles.get(row[0][1] or self.columns[0].style or "bold"))
             yield Segment.line()
             for column, (text, style) in zip(self.columns[1:], row[1:], strict=True):
-                for index, line in enumerate(_wrap(text, room, fold=True)):
-                    name = column.header if index == 0 else ""
-                    yield Segment(INDENT + name + " " * (label - cell_len(name)) + GAP,
-                                  styles.get("bold"))
-                    yield Segment(line, styles.get(style))
-                    yield Segment.line()
+                yield from self._field(column.header, text, style, (label, room, width),
+                                       styles)
+
+    def _field(self, header: str, text: str, style: str, space: tuple[int, int, int],
+               styles: _Styles) -> Iterator[Segment]:
+        """One field of a stacked row: beside its header, or below it when a word of it is
+        wider than the room beside it (a word is cut only wider than the terminal)."""
+        label, room, width = space
+        lines = _wrap(text, room)
+        beside = all(cell_len(line) <= room for line in lines)
+        if not beside:
+            lines = [""] + _wrap(text, max(1, width - 2 * len(INDENT)), fold=True)
+        for index, line in enumerate(lines):
+            name = header if index == 0 else ""
+            lead = INDENT + name + " " * (label - cell_len(name)) + GAP if beside or not index \
+                else INDENT * 2
+            yield Segment(lead, styles.get("bold"))
+            yield Segment(line, styles.get(style))
+            yield Segment.line()
 
 
 class _Styles:

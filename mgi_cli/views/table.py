@@ -250,7 +250,9 @@ def check_view(files: Sequence[FileCheck], summary: str) -> RenderableType:
     parts: list[RenderableType] = []
     for file in files:
         mark = Text("✓ " if file.clean else "✗ ", style="green" if file.clean else "red")
-        parts.append(mark + Text(file.source, style="bold"))
+        # A path is a name: never cut, even where it is wider than the terminal.
+        parts.append(Text.assemble(mark, (file.source, "bold"), no_wrap=True,
+                                   overflow="ignore"))
         if file.profile:
             p = file.profile
             facts = f"{p.id} · {p.name} · {p.level} · {p.language} · {p.published or '—'}"
