@@ -167,14 +167,15 @@ def overview_view(profiles: Sequence[Profile], colors: int = 0) -> RenderableTyp
         Column(f"{info.domain.number} {_short_name(info.domain.key)}", "center")
         for info in DOMAINS)], caption=_caption("Each cell", profiles, shading=bool(colors)))
     counts = [profile.canonical_counts() for profile in profiles]
-    most = max((c.strengths + c.gaps for row in counts for c in row), default=1)
+    totals = [c.strengths + c.gaps for row in counts for c in row if c.present] or [0]
+    least, span = min(totals), max(1, max(totals) - min(totals))
     for profile, row in zip(profiles, counts, strict=True):
         cells: list[str | tuple[str, str]] = []
         for count in row:
             if not count.present:
                 cells.append("—")
                 continue
-            shade = _shade((count.strengths + count.gaps) / max(most, 1), colors)
+            shade = _shade((count.strengths + count.gaps - least) / span, colors)
             cells.append((f"{count.strengths} / {count.gaps}", shade))
         table.add_row(profile.id, *cells)
     return table
@@ -185,7 +186,7 @@ EMPHASIS = ("dim", "", "bold", "bold reverse")
 
 
 def _shade(share: float, colors: int) -> str:
-    """The style of a cell holding `share` of the fullest cell's findings."""
+    """The style of a cell `share` of the way from the emptiest cell to the fullest."""
     if colors >= 256:
         return f"black on color({255 - round(7 * share)})"  # light greys: darker = more
     return EMPHASIS[min(3, int(share * 4))] if colors else ""

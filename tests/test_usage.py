@@ -1,0 +1,85 @@
+"""Usage errors: one line on stderr naming what was wrong and where help is, exit code 2,
+nothing on stdout; and the options whose misuse used to pass in silence."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from mgi_cli.loader import bundled_seeds
+
+KYRGYZSTAN = bundled_seeds() / "000_8695948dd2a135b0.txt"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["show"], "Error: Missing argument 'profile'. See 'mgi show -h'."),
+    (["--lang", "xx", "list"], "Error: --lang: 'xx' is not one of 'en', 'fr', 'es'. "
+                               "See 'mgi -h'."),
+    (["show", "kazakhstan", "--bogus"], "Error: No such option: --bogus. See 'mgi show -h'."),
+    (["shw"], "Error: No such command 'shw'. Did you mean 'show'? See 'mgi -h'."),
+    (["list", "-f", "yaml"], "Error: --format / -f: 'yaml' is not one of 'table', 'json', "
+                             "'csv', 'markdown'. See 'mgi list -h'."),
+    (["search", "x", "-n", "0"], "Error: --limit / -n: 0 is not in the range x>=1. "
+                                 "See 'mgi search -h'."),
+    (["diff", "a", "b", "c"], "Error: diff takes one profile or two, not 3. "
+                              "See 'mgi diff -h'."),
+    (["--data-dir", "", "list"], "Error: --data-dir: is empty: give a folder, or leave it "
+                                 "out for the bundled profiles. See 'mgi -h'."),
+    (["show", "kazakhstan", "-d", "nowhere"], None),
+])
+def test_a_usage_error_is_one_line_and_exit_2(run, args, message):
+    result = run(*args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: ")
+    if message:
+        assert result.stderr == message + "\n"
+
+
+def test_an_empty_data_dir_variable_is_unset_as_for_any_variable(run):
+    result = run("list", "-f", "json", env={"MGI_DATA_DIR": ""})
+    assert result.exit_code == 0 and len(json.loads(result.stdout)) == 5
+
+
+def test_a_tilde_in_the_data_dir_variable_is_the_home_folder(run, tmp_path, monkeypatch):
+    (tmp_path / "profiles").mkdir()
+    shutil.copy(KYRGYZSTAN, tmp_path / "profiles" / "k.txt")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    result = run("list", "-f", "json", env={"MGI_DATA_DIR": "~/profiles"})
+    assert result.exit_code == 0, result.stderr
+    assert [p["id"] for p in json.loads(result.stdout)] == ["kyrgyzstan"]
+
+
+def test_a_repeated_domain_is_honoured_by_show(run):
+    shown = json.loads(run("show", "kazakhstan", "-d", "2", "-d", "partnerships",
+                           "-f", "json").stdout)
+    assert [d["key"] for d in shown["domains"]] == ["whole-of-government", "partnerships"]
+
+
+@pytest.mark.parametrize("command", [["search", "trafficking"],
+                                     ["compare", "kazakhstan", "kyrgyzstan"]])
+def test_a_repeated_domain_is_refused_where_one_is_searched(run, command):
+    result = run(*command, "-d", "2", "-d", "3")
+    assert result.exit_code == 2
+    assert result.stderr == (f"Error: --domain is given 2 times; {command[0]} looks in one "
+                             "domain or in all (leave it out).\n")
+
+
+def test_list_and_overview_count_the_same_findings(run):
+    listed = json.loads(run("list", "-f", "json").stdout)
+    overview = json.loads(run("overview", "-f", "json").stdout)
+    for summary, row in zip(listed, overview, strict=True):
+        cells = [c for c in row["domains"].values() if c]
+        assert summary["strengths"] == sum(c["strengths"] for c in cells)
+        assert summary["gaps"] == sum(c["gaps"] for c in cells)
+        assert summary["unsorted"] == 0
+
+
+def test_compare_shared_keeps_each_findings_real_position(run):
+    args = ["compare", "kazakhstan", "kyrgyzstan", "-d", "partnerships", "-f", "csv"]
+    every = run(*args).stdout.splitlines()
+    shared = run(*args, "--shared").stdout.splitlines()
+    assert shared[0] == every[0]
+    assert len(shared) < len(every)
+    assert set(shared[1:]) <= set(every[1:])  # the same rows, positions and all
