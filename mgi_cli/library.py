@@ -10,8 +10,8 @@
     list(lib.findings(profile="kazakhstan"))  # one dict per finding: the CSV export's columns
     lib.problems                              # what could not be read or placed, and guesses
 
-The CLI calls only this module to load data. A data folder is read through its store
-(store.py); files and folders given by path (`mgi check a.txt b.pdf`) are read as they are.
+The CLI calls only this module to load data. A data folder is read through its store (the
+store/ package); files and folders given by path (`mgi check a.txt b.pdf`) are read as they are.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 What a query means is query.py's job (words, phrases, prefixes, and the forms each is searched
 in: stems, spellings, compounds, glossary synonyms and translations, typos). Here each form is
-looked up in the store's FTS5 indexes (store.py), and the findings that match every term are
+looked up in the store's FTS5 indexes (store/indexes.py), and the findings that match every term are
 ranked by relevance: BM25, SQLite FTS5's own bm25() (k1 = 1.2, b = 0.75) over the stems,
 summed over the query's terms, each term counting at its best form times the form's weight (a
 finding matched as typed ranks above one matched by its stem, a synonym, a translation or a
@@ -273,15 +273,10 @@ def _memory_store(profiles: list[Profile]) -> tuple[Store, list[int]]:
     """An index of profiles read without a store (`mgi check` paths, a damaged store)."""
     from pathlib import Path
 
-    from mgi_cli.store import (
-        BULK_FILES,
-        Store,
-        bulk,
-        create,
-        keep_glossary,
-        keep_vocabulary,
-        write_profile,
-    )
+    from mgi_cli.store.indexes import BULK_FILES, bulk, keep_glossary, keep_vocabulary
+    from mgi_cli.store.insert import write_profile
+    from mgi_cli.store.reader import Store
+    from mgi_cli.store.schema import create
 
     connection = sqlite3.connect(":memory:")
     create(connection, None)

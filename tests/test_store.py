@@ -100,7 +100,7 @@ def test_a_changed_added_removed_or_renamed_file_is_the_only_one_read(folder, re
 def test_other_parser_rules_or_another_mgi_rebuild_the_store_silently(folder, reads,
                                                                        monkeypatch):
     mgi_cli.open(folder)
-    monkeypatch.setattr(store, "rules_digest", lambda: "edited")
+    monkeypatch.setattr(store.schema, "rules_digest", lambda: "edited")
     assert mgi_cli.open(folder).warnings == ()
     assert len(reads) == 10
     connection = sqlite3.connect(store_file(folder))
@@ -192,7 +192,7 @@ def test_a_store_another_run_is_writing_is_waited_for_and_never_taken_away(folde
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute(f"BEGIN {lock}")
     try:
-        monkeypatch.setattr(store, "BUSY_SECONDS", 0.1)
+        monkeypatch.setattr(store.opening, "BUSY_SECONDS", 0.1)
         (folder / SEEDS[0].name).touch()  # a change: the store must be written
         lib = mgi_cli.open(folder)
         assert findings(lib) == findings(cold)
