@@ -12,9 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from mgi_cli.compare import Item
 from mgi_cli.model import KINDS, Domain, Profile
+
+if TYPE_CHECKING:
+    from mgi_cli.search import Corpus
+    from mgi_cli.similarity import Similarity
 
 KEPT_THRESHOLD = 60.0
 
@@ -45,7 +50,7 @@ class EditionDiff:
 
 
 def diff(
-    older: Profile, newer: Profile, corpus: Sequence[Profile] = (), index=None
+    older: Profile, newer: Profile, corpus: Sequence[Profile] = (), index: Corpus | None = None
 ) -> EditionDiff:
     """The changes from `older` to `newer`, domain by domain (`index`: see compare())."""
     from mgi_cli.similarity import Similarity
@@ -69,7 +74,7 @@ def diff(
     return EditionDiff(older, newer, tuple(changes))
 
 
-def _pair(before: list[Item], after: list[Item], similarity) -> list[Pair]:
+def _pair(before: list[Item], after: list[Item], similarity: Similarity) -> list[Pair]:
     from mgi_cli.polarity import reversed_meaning
 
     scored = sorted(

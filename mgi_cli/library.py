@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from mgi_cli.catalog import Catalog, UnknownProfile
 from mgi_cli.errors import MgiError, NothingFound
-from mgi_cli.model import KINDS, Domain, Problem, Profile
+from mgi_cli.model import KINDS, Domain, Kind, Problem, Profile
 
 if TYPE_CHECKING:
     from mgi_cli.compare import Comparison
@@ -81,7 +81,7 @@ class Library:
         return self._corpus
 
     def search(self, query: str, *, domain: str | int | Domain | None = None,
-               profiles: Sequence[str] | None = None, kinds: Sequence[str] = KINDS,
+               profiles: Sequence[str] | None = None, kinds: Sequence[Kind] = KINDS,
                limit: int | None = None, language: str | None = None,
                exact: bool = False) -> Found:
         """The findings that match a query, most relevant first (NothingFound when none).
@@ -117,7 +117,7 @@ class Library:
         return diff(before, after, self.profiles, self.index)
 
     def findings(self, profile: str | None = None, domain: str | Domain | None = None,
-                 kinds: Sequence[str] = KINDS) -> Iterator[dict[str, Any]]:
+                 kinds: Sequence[Kind] = KINDS) -> Iterator[dict[str, Any]]:
         """One dict per finding, with the columns of `mgi export --format csv`."""
         from mgi_cli.rows import finding_rows
 
