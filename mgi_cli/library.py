@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mgi_cli.catalog import Catalog, UnknownProfile
+from mgi_cli.catalog import Catalog, UnknownProfile, not_one_or_two
 from mgi_cli.errors import MgiError, NothingFound
 from mgi_cli.model import KINDS, Domain, Kind, Problem, Profile
 
@@ -109,12 +109,18 @@ class Library:
                        self.index)
 
     def diff(self, *names: str) -> EditionDiff:
-        """What changed from one profile to another, or from a profile's previous edition to
-        it (one name), in its language."""
-        from mgi_cli.editions import diff
+        """What changed from a profile's previous edition to it (one name), or between two
+        editions of one profile in one language, older first whichever was named first (the
+        result's `warnings` then say so). NotEditions for two different profiles, one profile
+        twice, two languages, or not one or two names."""
+        from mgi_cli.editions import diff, put_in_order
 
-        before, after = self.catalog.edition_pair([self.profile(n) for n in names])
-        return diff(before, after, self.profiles, self.index)
+        if len(names) not in (1, 2):  # before any name is looked up: a usage error first
+            raise not_one_or_two(len(names))
+        named = [self.profile(n) for n in names]
+        older, newer = self.catalog.edition_pair(named)
+        warnings = [put_in_order(older, newer)] if len(named) == 2 and named[0] is newer else []
+        return diff(older, newer, self.profiles, self.index, warnings)
 
     def findings(self, profile: str | None = None, domain: str | Domain | None = None,
                  kinds: Sequence[Kind] = KINDS) -> Iterator[dict[str, Any]]:
