@@ -8,7 +8,15 @@ See mgi_cli.library for the whole API. Names are imported on first use: `mgi` st
 every Tab of shell completion, and most runs need none of them.
 """
 
+from typing import TYPE_CHECKING
+
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:  # what type checkers see of the names __getattr__ serves
+    from mgi_cli.catalog import UnknownProfile
+    from mgi_cli.errors import MgiError, NothingFound
+    from mgi_cli.library import Library, open
+    from mgi_cli.model import Problem, Profile
 
 __all__ = ["Library", "MgiError", "NothingFound", "Problem", "Profile", "UnknownProfile",
            "__version__", "open"]
@@ -19,7 +27,7 @@ _HOMES = {"open": "mgi_cli.library", "Library": "mgi_cli.library",
           "NothingFound": "mgi_cli.errors"}
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name in _HOMES:
         from importlib import import_module
 

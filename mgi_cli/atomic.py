@@ -18,6 +18,10 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+# A temporary file is named after its target, hidden, with mkstemp's random middle:
+# `.out.csv.k3j9x_2a.tmp` beside `out.csv`. temporary_files() finds them by these two.
+TEMPORARY_PREFIX = ".{name}."
+TEMPORARY_SUFFIX = ".tmp"
 # /dev/stdout, /dev/fd/3, /proc/self/fd/3: each names a descriptor, not a place in a folder.
 _DESCRIPTOR = re.compile(r"/dev/std(in|out|err)|/dev/fd/\d+|/proc/[^/]+/fd/\d+")
 
@@ -30,7 +34,8 @@ def atomic_path(target: Path) -> Iterator[Path]:
 
     real = Path(os.path.realpath(target))
     existing = _stat_or_none(real)  # before the temporary file exists: a failure leaves none
-    handle, temporary = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(dir=real.parent, suffix=TEMPORARY_SUFFIX,
+                                         prefix=TEMPORARY_PREFIX.format(name=real.name))
     os.close(handle)
     try:
         yield Path(temporary)
@@ -39,6 +44,15 @@ def atomic_path(target: Path) -> Iterator[Path]:
         os.replace(temporary, real)
     finally:
         Path(temporary).unlink(missing_ok=True)
+
+
+def temporary_files(folder: Path, name: str | None = None) -> list[Path]:
+    """The temporary files atomic_path has made in `folder` (for a target called `name`, or
+    any) and not yet renamed or removed: none once every write has ended, however it ended."""
+    import glob
+
+    pattern = TEMPORARY_PREFIX.format(name="*" if name is None else glob.escape(name))
+    return sorted(folder.glob(f"{pattern}*{TEMPORARY_SUFFIX}"))
 
 
 def writes_in_place(target: Path) -> bool:

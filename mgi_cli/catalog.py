@@ -10,9 +10,9 @@ preferred language, and each also answers to its id with the year and with the l
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from mgi_cli.errors import MgiError
+from mgi_cli.errors import MgiError, NotEditions
 from mgi_cli.model import Problem, Profile
 from mgi_cli.text import slugify
 
@@ -90,21 +90,62 @@ class Catalog:
                  if self._base[p.id] == base and p.language == profile.language]
         return sorted(found, key=self._rank_of)
 
-    def edition_pair(self, profiles: list[Profile]) -> tuple[Profile, Profile]:
-        """(older, newer) to diff: two profiles as given (in any languages: the user chose
-        them), or one and its neighbouring edition in its language."""
-        if len(profiles) == 2:
-            return profiles[0], profiles[1]
-        if len(profiles) != 1:
-            raise MgiError("Diff one profile (with its previous edition) or two profiles.")
-        editions = self.editions(profiles[0])
+    def edition_pair(self, profiles: Sequence[Profile]) -> tuple[Profile, Profile]:
+        """(older, newer) to diff: one profile and its neighbouring edition in its language,
+        or two editions of one profile in one language, put in order whichever comes first.
+        Anything else is refused (NotEditions): diff pairs findings by their words, so two
+        different profiles, or two languages, would show every finding as gone and new."""
+        if len(profiles) == 1:
+            return self._neighbours(profiles[0])
+        if len(profiles) != 2:
+            raise not_one_or_two(len(profiles))
+        first, second = profiles
+        self._check_editions(first, second)
+        later = self._rank_of(first)[0] > self._rank_of(second)[0]
+        return (second, first) if later else (first, second)
+
+    def _neighbours(self, profile: Profile) -> tuple[Profile, Profile]:
+        """A profile and its previous edition in its language (its next, for the first)."""
+        editions = self.editions(profile)
         if len(editions) < 2:
             raise MgiError(
-                f"Only one edition of {profiles[0].id!r} in its language is loaded; add the "
+                f"Only one edition of {profile.id!r} in its language is loaded; add the "
                 "other edition to the data folder, or name two profiles: mgi diff OLD NEW."
             )
-        at = editions.index(profiles[0])
+        at = editions.index(profile)
         return (editions[at - 1], editions[at]) if at else (editions[0], editions[1])
+
+    def _check_editions(self, first: Profile, second: Profile) -> None:
+        """Refuse two profiles that are not two editions of one profile in one language."""
+        if first.id == second.id:
+            raise NotEditions(
+                f"{first.id!r} is named twice: diff compares two editions of one profile. "
+                f"To diff it with its previous edition, name it once: mgi diff {first.id}")
+        if self._base.get(first.id, first.id) != self._base.get(second.id, second.id):
+            raise NotEditions(
+                f"{first.id!r} ({first.name}) and {second.id!r} ({second.name}) are different "
+                "profiles: diff compares editions of one profile. To set different profiles "
+                f"side by side: mgi compare {first.id} {second.id}")
+        if first.language != second.language:
+            raise NotEditions(self._languages_apart(first, second))
+
+    def _languages_apart(self, first: Profile, second: Profile) -> str:
+        """Why two languages are not diffed, and the diff or comparison meant instead."""
+        languages = f"({first.language}, {second.language})"
+        edition = self._rank_of(second)[0]
+        if self._rank_of(first)[0] == edition:
+            return (f"{first.id!r} and {second.id!r} are one edition in two languages "
+                    f"{languages}: diff compares editions in one language, pairing findings "
+                    f"by their words. To read them side by side: mgi compare {first.id} "
+                    f"{second.id}")
+        counterparts = [p for p in self.editions(first) if self._rank_of(p)[0] == edition]
+        hint = "."
+        if counterparts:  # the other edition, in the first one's language
+            pair = self.edition_pair([first, max(counterparts, key=self._rank_of)])
+            hint = f": mgi diff {pair[0].id} {pair[1].id}"
+        return (f"{first.id!r} and {second.id!r} are in two languages {languages}: diff pairs "
+                "findings by their words, so every finding would show as gone and new. Diff "
+                f"two editions in one language{hint}")
 
     def _one_edition(self, candidates: list[Profile]) -> Profile | None:
         """The candidate when all are copies of one profile: the latest edition, in the
@@ -214,6 +255,12 @@ class Catalog:
             suffix += 1
         taken.add(f"{candidate}-{suffix}")
         return profile.replace(id=f"{candidate}-{suffix}")
+
+
+def not_one_or_two(count: int) -> NotEditions:
+    """The refusal of a diff of `count` profiles (raised before any is looked up)."""
+    return NotEditions(f"Diff one profile (with its previous edition) or two editions of one "
+                       f"profile, not {count} profiles.")
 
 
 def _language_order(language: str) -> int:

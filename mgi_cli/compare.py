@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from mgi_cli.domains import UNCLASSIFIED
 from mgi_cli.errors import MgiError
 from mgi_cli.model import KINDS, Domain, DomainFindings, Kind, Profile
+
+if TYPE_CHECKING:
+    from mgi_cli.search import Corpus
+    from mgi_cli.similarity import Similarity
 
 MIN_PROFILES, MAX_PROFILES = 2, 4
 
@@ -17,7 +22,7 @@ class Item:
     """One finding in a comparison."""
 
     profile: str
-    kind: str
+    kind: Kind
     text: str
 
 
@@ -31,21 +36,21 @@ class Shared:
     items: tuple[Item, ...]
 
 
+Row = tuple[Domain, tuple[DomainFindings, ...]]  # a domain, and one cell per profile
+
+
 @dataclass(frozen=True)
 class Comparison:
     profiles: tuple[Profile, ...]
-    rows: tuple[tuple[Domain, tuple[DomainFindings, ...]], ...]  # one cell per profile
+    rows: tuple[Row, ...]
     shared: tuple[Shared, ...] = ()
 
     def only_shared(self) -> Comparison:
         """The comparison cut down to its shared findings (and the domains that have any)."""
         rows = []
         for domain, cells in self.rows:
-            kept = tuple(
-                DomainFindings(cell.domain, cell.heading, *(
-                    tuple(t for t in cell.findings(k) if self.mark(p.id, k, t)) for k in KINDS))
-                for p, cell in zip(self.profiles, cells, strict=True)
-            )
+            kept = tuple(self._shared_of(p.id, cell)
+                         for p, cell in zip(self.profiles, cells, strict=True))
             if any(c.strengths or c.gaps for c in kept):
                 rows.append((domain, kept))
         return Comparison(self.profiles, tuple(rows), self.shared)
@@ -62,7 +67,13 @@ class Comparison:
             numbered.append((start, text))
         return numbered
 
-    def mark(self, profile: str, kind: str, text: str) -> int | None:
+    def _shared_of(self, profile: str, cell: DomainFindings) -> DomainFindings:
+        """A profile's cell with only its shared findings (of the two lists)."""
+        strengths, gaps = (tuple(t for t in cell.findings(k) if self.mark(profile, k, t))
+                           for k in KINDS)
+        return DomainFindings(cell.domain, cell.heading, strengths, gaps)
+
+    def mark(self, profile: str, kind: Kind, text: str) -> int | None:
         """The number of the shared group a finding belongs to, if any."""
         for group in self.shared:
             if Item(profile, kind, text) in group.items:
@@ -74,7 +85,7 @@ def compare(
     profiles: Sequence[Profile],
     domain: Domain | None = None,
     corpus: Sequence[Profile] | None = None,
-    index=None,
+    index: Corpus | None = None,
 ) -> Comparison:
     """Align the domains of two to four profiles; only `domain` when one is given.
 
@@ -90,7 +101,7 @@ def compare(
         keys.append(UNCLASSIFIED.key)
     if domain is not None:
         keys = [domain.key]
-    rows = []
+    rows: list[Row] = []
     for key in keys:
         cells = tuple(_cell(profile, key) for profile in profiles)
         rows.append((cells[0].domain, cells))
@@ -105,13 +116,14 @@ def _cell(profile: Profile, key: str) -> DomainFindings:
     return DomainFindings(UNCLASSIFIED, "")
 
 
-def _similarity(corpus, index):
+def _similarity(corpus: Sequence[Profile], index: Corpus | None) -> Similarity:
     from mgi_cli.similarity import Similarity
 
     return Similarity(corpus, index)
 
 
-def _shared(profiles, rows, similarity) -> tuple[Shared, ...]:
+def _shared(profiles: Sequence[Profile], rows: Sequence[Row], similarity: Similarity
+            ) -> tuple[Shared, ...]:
     """Groups of findings from different profiles, linked by scores >= the threshold."""
     from mgi_cli.similarity import SHARED_THRESHOLD
 

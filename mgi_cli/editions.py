@@ -12,9 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from mgi_cli.compare import Item
 from mgi_cli.model import KINDS, Domain, Profile
+
+if TYPE_CHECKING:
+    from mgi_cli.search import Corpus
+    from mgi_cli.similarity import Similarity
 
 KEPT_THRESHOLD = 60.0
 
@@ -42,10 +47,14 @@ class EditionDiff:
     older: Profile
     newer: Profile
     domains: tuple[DomainChanges, ...]
+    # What the user should know about how the diff was taken (the editions were named newer
+    # first, and put in order): for stderr, never part of the result.
+    warnings: tuple[str, ...] = ()
 
 
 def diff(
-    older: Profile, newer: Profile, corpus: Sequence[Profile] = (), index=None
+    older: Profile, newer: Profile, corpus: Sequence[Profile] = (), index: Corpus | None = None,
+    warnings: Sequence[str] = (),
 ) -> EditionDiff:
     """The changes from `older` to `newer`, domain by domain (`index`: see compare())."""
     from mgi_cli.similarity import Similarity
@@ -66,10 +75,21 @@ def diff(
             new=tuple(i for i in after if i not in paired_new),
             gone=tuple(i for i in before if i not in paired_old),
         ))
-    return EditionDiff(older, newer, tuple(changes))
+    return EditionDiff(older, newer, tuple(changes), tuple(warnings))
 
 
-def _pair(before: list[Item], after: list[Item], similarity) -> list[Pair]:
+def put_in_order(older: Profile, newer: Profile) -> str:
+    """The warning for editions named newer first: a diff reads forward in time (what was
+    gone and what is new), so they are diffed in order, and the user told."""
+    return (f"{newer.id!r} ({_when(newer)}) is the later edition: showing what changed from "
+            f"{older.id!r} ({_when(older)}) to it.")
+
+
+def _when(profile: Profile) -> str:
+    return profile.published or f"edition {profile.edition}"
+
+
+def _pair(before: list[Item], after: list[Item], similarity: Similarity) -> list[Pair]:
     from mgi_cli.polarity import reversed_meaning
 
     scored = sorted(

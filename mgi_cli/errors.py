@@ -13,5 +13,10 @@ class NothingFound(MgiError):
     exit_code = 1
 
 
+class NotEditions(MgiError):
+    """Profiles `mgi diff` cannot set apart as editions of one profile in one language (exit 2):
+    two different profiles, one profile twice, two languages, or not one or two profiles."""
+
+
 class UnreadableFile(MgiError):
     """A file that is not a readable profile (its message says why)."""

@@ -51,7 +51,7 @@ def _one_line(target: Path) -> Iterator[None]:
 
 
 def write_sqlite(library: Library, target: Path, force: bool = False) -> None:
-    """The loaded profiles as a database of the store's own schema (store.SCHEMA), with the
+    """The loaded profiles as a database of the store's own schema (store/schema.py), with the
     ids the CLI shows: what Datasette and sqlite-utils open is what mgi reads. A file is
     replaced atomically (only with `force`); a pipe, a device, `-` or /dev/stdout gets the
     database's bytes in place."""

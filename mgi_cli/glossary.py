@@ -40,7 +40,7 @@ class GlossaryError(ValueError):
 
 
 class Glossary:
-    """The glossary as a table of the store (store.SCHEMA: concept, language, term, exact,
+    """The glossary as a table of the store (store/schema.py: concept, language, term, exact,
     words, first), filled from glossary.txt when the store is built: a lookup is an indexed
     query for the terms whose first word is the query's, not a parse of 3,000 terms."""
 
@@ -85,7 +85,8 @@ def rows() -> list[tuple[str, str, str, bool, str, str]]:
 @cache
 def from_file() -> Glossary:
     """The glossary without a store (a query planned before any folder is read)."""
-    from mgi_cli.store import create, keep_glossary
+    from mgi_cli.store.indexes import keep_glossary
+    from mgi_cli.store.schema import create
 
     connection = sqlite3.connect(":memory:")
     create(connection, None)

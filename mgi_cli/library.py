@@ -10,8 +10,8 @@
     list(lib.findings(profile="kazakhstan"))  # one dict per finding: the CSV export's columns
     lib.problems                              # what could not be read or placed, and guesses
 
-The CLI calls only this module to load data. A data folder is read through its store
-(store.py); files and folders given by path (`mgi check a.txt b.pdf`) are read as they are.
+The CLI calls only this module to load data. A data folder is read through its store (the
+store/ package); files and folders given by path (`mgi check a.txt b.pdf`) are read as they are.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mgi_cli.catalog import Catalog, UnknownProfile
+from mgi_cli.catalog import Catalog, UnknownProfile, not_one_or_two
 from mgi_cli.errors import MgiError, NothingFound
-from mgi_cli.model import KINDS, Domain, Problem, Profile
+from mgi_cli.model import KINDS, Domain, Kind, Problem, Profile
 
 if TYPE_CHECKING:
     from mgi_cli.compare import Comparison
@@ -81,7 +81,7 @@ class Library:
         return self._corpus
 
     def search(self, query: str, *, domain: str | int | Domain | None = None,
-               profiles: Sequence[str] | None = None, kinds: Sequence[str] = KINDS,
+               profiles: Sequence[str] | None = None, kinds: Sequence[Kind] = KINDS,
                limit: int | None = None, language: str | None = None,
                exact: bool = False) -> Found:
         """The findings that match a query, most relevant first (NothingFound when none).
@@ -109,15 +109,21 @@ class Library:
                        self.index)
 
     def diff(self, *names: str) -> EditionDiff:
-        """What changed from one profile to another, or from a profile's previous edition to
-        it (one name), in its language."""
-        from mgi_cli.editions import diff
+        """What changed from a profile's previous edition to it (one name), or between two
+        editions of one profile in one language, older first whichever was named first (the
+        result's `warnings` then say so). NotEditions for two different profiles, one profile
+        twice, two languages, or not one or two names."""
+        from mgi_cli.editions import diff, put_in_order
 
-        before, after = self.catalog.edition_pair([self.profile(n) for n in names])
-        return diff(before, after, self.profiles, self.index)
+        if len(names) not in (1, 2):  # before any name is looked up: a usage error first
+            raise not_one_or_two(len(names))
+        named = [self.profile(n) for n in names]
+        older, newer = self.catalog.edition_pair(named)
+        warnings = [put_in_order(older, newer)] if len(named) == 2 and named[0] is newer else []
+        return diff(older, newer, self.profiles, self.index, warnings)
 
     def findings(self, profile: str | None = None, domain: str | Domain | None = None,
-                 kinds: Sequence[str] = KINDS) -> Iterator[dict[str, Any]]:
+                 kinds: Sequence[Kind] = KINDS) -> Iterator[dict[str, Any]]:
         """One dict per finding, with the columns of `mgi export --format csv`."""
         from mgi_cli.dataset import finding_rows
 

@@ -32,6 +32,7 @@ from mgi_cli.text import clean, fold
 
 if TYPE_CHECKING:
     from mgi_cli.glossary import Glossary
+    from mgi_cli.glossary import Term as GlossaryTerm
 
 MAX_QUERY_CHARS = 500
 TYPED, STEM, COMPOUND, SYNONYM, TRANSLATION, TYPO, PREFIX, EXACT = (
@@ -307,7 +308,7 @@ def _glossary(part: _Part, known: Known, synonyms: bool = True) -> list[Form]:
     return forms
 
 
-def _lookup(lower: tuple[str, ...], known: Known) -> list:
+def _lookup(lower: tuple[str, ...], known: Known) -> list[GlossaryTerm]:
     """The glossary terms the (lower-case) words are, in either English spelling ("labor
     migration" is the glossary's "labour migration")."""
     return known.glossary.lookup(lower, known.spellings)
@@ -344,7 +345,7 @@ def _known(part: _Part, known: Known) -> bool:
 
 def _merged(forms: list[Form]) -> list[Form]:
     """Forms that differ only by language become one form for all their languages."""
-    merged: dict[tuple, Form] = {}
+    merged: dict[tuple[tuple[str, ...], str, bool], Form] = {}
     for form in forms:
         key = (form.words, form.how, form.phrase)
         if key in merged:
@@ -358,7 +359,7 @@ def _merged(forms: list[Form]) -> list[Form]:
 
 def _unique(forms: list[Form]) -> list[Form]:
     """Each (words, languages) searched once, at its best weight (forms come best first)."""
-    seen: dict[tuple, Form] = {}
+    seen: dict[tuple[tuple[str, ...], bool, str, str], Form] = {}
     for form in forms:
         for language in form.languages or ("",):
             key = (form.words, form.phrase, form.table, language)

@@ -2,7 +2,7 @@
 
 What a query means is query.py's job (words, phrases, prefixes, and the forms each is searched
 in: stems, spellings, compounds, glossary synonyms and translations, typos). Here each form is
-looked up in the store's FTS5 indexes (store.py), and the findings that match every term are
+looked up in the store's FTS5 indexes (store/indexes.py), and the findings that match every term are
 ranked by relevance: BM25, SQLite FTS5's own bm25() (k1 = 1.2, b = 0.75) over the stems,
 summed over the query's terms, each term counting at its best form times the form's weight (a
 finding matched as typed ranks above one matched by its stem, a synonym, a translation or a
@@ -12,11 +12,11 @@ typo). Ties go to the newest profile, then by id. Only the findings shown are re
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from mgi_cli.errors import NothingFound
-from mgi_cli.model import KINDS, LISTS, Domain, DomainFindings, Profile, ordered_findings
+from mgi_cli.model import KINDS, LISTS, Domain, DomainFindings, Kind, Profile, ordered_findings
 from mgi_cli.query import WORDS, Form, Term, plan
 from mgi_cli.record import frozen
 from mgi_cli.stems import LANGUAGES, stem, stems, words
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from mgi_cli.store import Store
 
 Key = tuple[int, int]  # a finding: (its profile's key in the store, its ordinal)
+T = TypeVar("T")
 
 
 @frozen()
@@ -65,12 +66,12 @@ class Corpus:
 
     def __init__(self, profiles: Iterable[Profile], store: Store | None = None) -> None:
         self.profiles = list(profiles)
-        keys: list[Any] = [getattr(profile.domains, "key", None) for profile in self.profiles]
-        if store is None or store.is_damaged or None in keys:
+        keys = _stored_keys(self.profiles)
+        if store is None or store.is_damaged or keys is None:
             store, keys = _memory_store(self.profiles)
         self._attach(store, keys)
 
-    def _attach(self, store: Store, keys: list[Any]) -> None:
+    def _attach(self, store: Store, keys: list[int]) -> None:
         """Search this store, whose keys are the profiles' in order; what was read of the
         previous one is forgotten."""
         self._store = store
@@ -97,7 +98,7 @@ class Corpus:
         return max(self.vocabulary.get(stem(word, language), 0) for language in LANGUAGES)
 
     def search(self, query: str, domain: Domain | None = None,
-               profiles: Sequence[Profile] | None = None, kinds: Sequence[str] = KINDS,
+               profiles: Sequence[Profile] | None = None, kinds: Sequence[Kind] = KINDS,
                limit: int | None = None, language: str | None = None,
                exact: bool = False) -> Found:
         """The findings that match every term of the query, most relevant first."""
@@ -131,13 +132,16 @@ class Corpus:
     def written_in(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """The languages whose findings hold these words as written (a phrase, in order)."""
         expression = '"' + " ".join(words) + '"'
-        return tuple(language for language in LANGUAGES if self._guarded(
-            lambda language=language: self._store.connection.execute(
-                "SELECT 1 FROM findings_fts JOIN findings AS f ON f.id = findings_fts.rowid "
-                "WHERE findings_fts MATCH ? AND f.language = ? LIMIT 1",
-                (expression, language)).fetchone()))
+        return tuple(language for language in LANGUAGES if self._holds(expression, language))
 
-    def _guarded(self, read):
+    def _holds(self, expression: str, language: str) -> bool:
+        """Whether any finding in the language matches an FTS5 expression of words."""
+        return self._guarded(lambda: self._store.connection.execute(
+            "SELECT 1 FROM findings_fts JOIN findings AS f ON f.id = findings_fts.rowid "
+            "WHERE findings_fts MATCH ? AND f.language = ? LIMIT 1",
+            (expression, language)).fetchone() is not None)
+
+    def _guarded(self, read: Callable[[], T]) -> T:
         """A read of the store; one that fails marks the store damaged and is done again on
         an index built in memory (this run's answer stays right)."""
         try:
@@ -148,8 +152,9 @@ class Corpus:
             return read()
 
     def _filters(self, domain: Domain | None, profiles: Sequence[Profile] | None,
-                 kinds: Sequence[str]) -> tuple[str, tuple]:
-        where, parameters = "", cast(tuple[Any, ...], ())
+                 kinds: Sequence[Kind]) -> tuple[str, tuple[object, ...]]:
+        where = ""
+        parameters: tuple[object, ...] = ()
         if domain is not None:
             where, parameters = " AND f.domain = ?", (domain.key,)
         if set(kinds) != set(KINDS):  # both lists: the unsorted findings too
@@ -162,7 +167,7 @@ class Corpus:
             parameters += tuple(keys)
         return where, parameters
 
-    def _scores(self, terms: list[Term], where: str, parameters: tuple,
+    def _scores(self, terms: list[Term], where: str, parameters: tuple[object, ...],
                 language: str | None) -> dict[Key, float]:
         """Each finding that matches every term -> the sum of its terms' best weighted BM25."""
         scores: dict[Key, float] | None = None
@@ -269,19 +274,21 @@ def _places(form: Form, sequence: list[str]) -> list[tuple[int, int]]:
     return [(i, i) for i, word in enumerate(sequence) if word in form.words]
 
 
+def _stored_keys(profiles: Iterable[Profile]) -> list[int] | None:
+    """Each profile's key in its store; None when any was read without one."""
+    keys = [getattr(profile.domains, "key", None) for profile in profiles]
+    stored = [key for key in keys if isinstance(key, int)]
+    return stored if len(stored) == len(keys) else None
+
+
 def _memory_store(profiles: list[Profile]) -> tuple[Store, list[int]]:
     """An index of profiles read without a store (`mgi check` paths, a damaged store)."""
     from pathlib import Path
 
-    from mgi_cli.store import (
-        BULK_FILES,
-        Store,
-        bulk,
-        create,
-        keep_glossary,
-        keep_vocabulary,
-        write_profile,
-    )
+    from mgi_cli.store.indexes import BULK_FILES, bulk, keep_glossary, keep_vocabulary
+    from mgi_cli.store.insert import write_profile
+    from mgi_cli.store.reader import Store
+    from mgi_cli.store.schema import create
 
     connection = sqlite3.connect(":memory:")
     create(connection, None)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache
+from typing import Protocol
 
 from mgi_cli.text import fold
 
@@ -22,11 +23,20 @@ _SNOWBALL = {"en": "english", "fr": "french", "es": "spanish"}
 WORD = re.compile(r"[^\W_]+")
 
 
+class Snowball(Protocol):
+    """What mgi uses of a PyStemmer stemmer (PyStemmer ships no type information)."""
+
+    def stemWord(self, word: str) -> str: ...  # noqa: N802 (PyStemmer's names)
+
+    def stemWords(self, words: list[str]) -> list[str]: ...  # noqa: N802
+
+
 @cache
-def _stemmer(language: str):
+def _stemmer(language: str) -> Snowball:
     import Stemmer
 
-    return Stemmer.Stemmer(_SNOWBALL.get(language, "english"))
+    stemmer: Snowball = Stemmer.Stemmer(_SNOWBALL.get(language, "english"))
+    return stemmer
 
 
 def words(text: str) -> list[tuple[str, int, int]]:

@@ -2,7 +2,7 @@
 chain of links names, is replaced atomically with its mode kept (or 0666 less the umask); a
 pipe, a device, /dev/stdout, /dev/fd/N and `-` are written in place; an existing file needs
 --force for an export; any failure is one line naming the path, never a traceback or a
-leftover temporary file (atomic.py names them .NAME.XXXXXXXX.tmp)."""
+leftover temporary file (atomic.temporary_files finds the ones atomic.py makes)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from mgi_cli.atomic import write_file, writes_in_place
+from mgi_cli.atomic import atomic_path, temporary_files, write_file, writes_in_place
 from mgi_cli.errors import MgiError
 from mgi_cli.export import write_text
 
@@ -31,7 +31,7 @@ def csv_text():
 
 
 def leftovers(folder: Path, name: str) -> list[Path]:
-    return list(folder.glob(f".{name}.*.tmp"))
+    return temporary_files(folder, name)
 
 
 def mode(path: Path) -> int:
@@ -306,7 +306,28 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(run, tmp_path,
     assert result.exit_code == 2
     assert result.stderr == f"Error: Cannot write {str(target)!r}: No space left on device.\n"
     assert target.read_text(encoding="utf-8") == "old\n"
-    assert not leftovers(tmp_path, "out.csv")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]  # whatever its name
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, OSError])
+def test_an_interrupted_or_failed_write_leaves_the_folder_as_it_was(tmp_path, stop):
+    target = tmp_path / "out.csv"
+    target.write_text("old\n", encoding="utf-8")
+    with pytest.raises(stop), atomic_path(target) as temporary:
+        # What the tests look for is what the writer writes: a pattern that missed the
+        # temporary file would pass every "no leftovers" check while files leaked.
+        assert temporary_files(tmp_path) == temporary_files(tmp_path, "out.csv") == [temporary]
+        temporary.write_text("half", encoding="utf-8")
+        raise stop
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert temporary_files(tmp_path) == []
+
+
+def test_temporary_files_are_found_for_names_that_look_like_patterns(tmp_path):
+    with atomic_path(tmp_path / "[a]*.csv") as temporary:
+        assert temporary_files(tmp_path, "[a]*.csv") == [temporary]
+        assert temporary_files(tmp_path, "a.csv") == []
 
 
 def test_direct_calls(tmp_path):

@@ -100,7 +100,7 @@ def test_a_changed_added_removed_or_renamed_file_is_the_only_one_read(folder, re
 def test_other_parser_rules_or_another_mgi_rebuild_the_store_silently(folder, reads,
                                                                        monkeypatch):
     mgi_cli.open(folder)
-    monkeypatch.setattr(store, "rules_digest", lambda: "edited")
+    monkeypatch.setattr(store.schema, "rules_digest", lambda: "edited")
     assert mgi_cli.open(folder).warnings == ()
     assert len(reads) == 10
     connection = sqlite3.connect(store_file(folder))
@@ -192,7 +192,7 @@ def test_a_store_another_run_is_writing_is_waited_for_and_never_taken_away(folde
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute(f"BEGIN {lock}")
     try:
-        monkeypatch.setattr(store, "BUSY_SECONDS", 0.1)
+        monkeypatch.setattr(store.opening, "BUSY_SECONDS", 0.1)
         (folder / SEEDS[0].name).touch()  # a change: the store must be written
         lib = mgi_cli.open(folder)
         assert findings(lib) == findings(cold)
@@ -370,3 +370,25 @@ def test_the_api_takes_a_domain_number_and_refuses_an_unknown_language():
         mgi_cli.open(language="de")
     with pytest.raises(mgi_cli.NothingFound):
         mgi_cli.open().search("zzzzzz")
+
+
+# -- what a warm run loads ---------------------------------------------------------------------
+
+WARM_STORE = ["mgi_cli.store", "mgi_cli.store.changes", "mgi_cli.store.opening",
+              "mgi_cli.store.reader", "mgi_cli.store.schema"]
+NEVER_WARM = ["mgi_cli.loader", "mgi_cli.parser", "Stemmer", "breame", "rapidfuzz", "pycountry",
+              "pdfminer", "rich", "concurrent.futures.process", "hashlib"]
+
+
+def test_a_warm_run_loads_the_store_s_reading_half_only(folder):
+    """A run over an unchanged folder opens the store and reads it: writing it (update,
+    insert, indexes), the loader and every heavy library are loaded only when a file changed."""
+    code = ("import sys; from mgi_cli.cli import main; sys.argv = ['mgi', '--data-dir', "
+            f"{str(folder)!r}, 'show', 'kazakhstan', '-f', 'json']\ntry:\n    main()\n"
+            "except SystemExit:\n    pass\nprint(sorted(m for m in sys.modules if "
+            f"m.startswith('mgi_cli.store') or m.split('.')[0] in {NEVER_WARM!r} or m in "
+            f"{NEVER_WARM!r}), file=sys.stderr)")
+    cold = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "mgi_cli.store.update" in cold.stderr.splitlines()[-1]  # the first run writes
+    warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert warm.stderr.strip().splitlines()[-1] == repr(WARM_STORE)
