@@ -47,6 +47,8 @@ class Boundary(TyperGroup):
         except typer.Abort:
             typer.echo("Aborted.", err=True)
             code = 1
+        except BrokenPipeError:
+            code = _reader_gone()
         if not standalone:
             return code
         sys.exit(code if isinstance(code, int) else 0)
@@ -63,3 +65,13 @@ def usage_line(error: click.UsageError) -> str:
         message += "."
     where = f" See '{error.ctx.command_path} -h'." if error.ctx else ""
     return f"Error: {message}{where}"
+
+
+def _reader_gone() -> int:
+    """stdout's reader closed it (`mgi export | head`): stop quietly, as the Python docs
+    advise, with stdout pointed at /dev/null so that the exit does not fail flushing it."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 1

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer._click.exceptions import BadArgumentUsage
 
 from mgi_cli import __version__
 from mgi_cli import options as opt
@@ -275,9 +274,10 @@ def diff_editions(
 
     Example: mgi diff kyrgyzstan
     """
-    if len(profiles) > 2:
-        raise BadArgumentUsage(f"diff takes one profile or two, not {len(profiles)}.", ctx)
-    changes = _session(ctx).load().diff(*profiles)
+    session = _session(ctx)
+    changes = session.load().diff(*profiles)
+    for warning in changes.warnings:  # e.g. the newer edition named first: shown in order
+        session.terminal.error(f"warning: {warning}")
     _show(ctx, output, View(
         table=lambda: side_by_side.diff_view(changes, unchanged),
         json=lambda: as_json.diff_dict(changes)), save)

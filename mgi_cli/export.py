@@ -45,6 +45,8 @@ def _one_line(target: Path) -> Iterator[None]:
     """Any OSError becomes one line naming the path and the reason, never a traceback."""
     try:
         yield
+    except BrokenPipeError:  # the reader stopped reading (`| head`): its choice, not an error
+        raise
     except OSError as error:
         reason = error.strerror or str(error)
         raise MgiError(f"Cannot write {str(target)!r}: {reason}.") from None

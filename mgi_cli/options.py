@@ -111,7 +111,7 @@ ProfilesArgument = Annotated[
     list[str], typer.Argument(help="Two to four profiles.", autocompletion=complete_profile)
 ]
 EditionsArgument = Annotated[list[str], typer.Argument(
-    help="A profile (its previous edition to this one), or two profiles (from, to).",
+    help="A profile (from its previous edition), or two editions of one profile.",
     autocompletion=complete_profile)]
 QueryArgument = Annotated[str, typer.Argument(
     help='Words to find (every one); "a phrase" in quotes; prefix* for any ending.')]

@@ -40,3 +40,11 @@ def run(monkeypatch):
         return runner.invoke(app, list(args), **kwargs)
 
     return invoke
+
+
+@pytest.fixture
+def editions(tmp_path):
+    """A data folder with two editions of the Kyrgyzstan profile (tests/editions.py)."""
+    from tests.editions import write_editions
+
+    return write_editions(tmp_path)

@@ -8,7 +8,6 @@ import csv
 import io
 import json
 import os
-import shutil
 import sqlite3
 
 import pytest
@@ -93,93 +92,6 @@ def test_compare_marks_shared_and_shared_flag_shows_only_them(run):
 def test_shared_with_nothing_in_common_exits_1(run):
     result = run("compare", "kazakhstan", "mombasa", "-d", "rights", "--shared")
     assert result.exit_code == 1 and "share no findings" in result.stderr
-
-
-# -- editions ----------------------------------------------------------------------------------
-
-def first_edition() -> str:
-    """A first edition of the Kyrgyzstan profile, derived from the seed."""
-    text = KYRGYZSTAN.read_text(encoding="utf-8").replace("\u00a0", " ")
-    for old, new in [
-        ("2023 Décembre", "2018 Mars"),
-        ("Migration Governance Second Profile", "Migration Governance Profile"),
-        # reworded
-        ("Kyrgyzstan participates in the Almaty Process on Refugee Protection and International "
-         "Migration.", "Kyrgyzstan is a member of the Almaty Process on Refugee Protection and "
-         "International Migration."),
-        # dropped from the first edition: new in the second
-        ("  • Kyrgyzstan has measures to combat migrant labour exploitation. \n", ""),
-        # only in the first edition: gone in the second
-        ("Areas with potential for further development \n\n  • There is no specific engagement",
-         "Areas with potential for further development \n\n  • Kyrgyzstan has no bilateral "
-         "labour agreements.\n  • There is no specific engagement"),
-    ]:
-        assert old in text, old
-        text = text.replace(old, new)
-    # A gap in the first edition that is a well-developed area in the second.
-    moved = ("  • The country has contingency plans to manage large-scale population movements "
-             "in times of crisis.\n")
-    assert moved in text
-    text = text.replace(moved, "")
-    text = text.replace(
-        "  • The Kyrgyz Concept of Comprehensive Protection",
-        "  • The country has no contingency plans to manage large-scale population movements "
-        "in times of crisis.\n  • The Kyrgyz Concept of Comprehensive Protection")
-    return text
-
-
-@pytest.fixture
-def editions(tmp_path):
-    shutil.copy(KYRGYZSTAN, tmp_path / "kyrgyzstan-2023.txt")
-    (tmp_path / "kyrgyzstan-2018.txt").write_text(first_edition(), encoding="utf-8")
-    return tmp_path
-
-
-def test_diff_of_two_editions(run, editions):
-    result = run("--data-dir", str(editions), "diff", "kyrgyzstan", "-f", "json")
-    assert result.exit_code == 0, result.stderr
-    data = json.loads(result.stdout)
-    assert (data["from"], data["to"]) == ("kyrgyzstan-2018", "kyrgyzstan")
-    domains = {d["key"]: d for d in data["domains"]}
-    partnerships = domains["partnerships"]
-    reworded = [k for k in partnerships["kept"] if k["from"] != k["to"]]
-    assert reworded == [{
-        "from": "Kyrgyzstan is a member of the Almaty Process on Refugee Protection and "
-                "International Migration.",
-        "to": "Kyrgyzstan participates in the Almaty Process on Refugee Protection and "
-              "International Migration.",
-        "score": reworded[0]["score"], "from_kind": "strengths", "to_kind": "strengths",
-        "reversed": False}]
-    assert reworded[0]["score"] >= 60
-    assert partnerships["gone"] == [
-        {"kind": "gaps", "text": "Kyrgyzstan has no bilateral labour agreements."}]
-    assert domains["safe-migration"]["new"] == [
-        {"kind": "strengths", "text": "Kyrgyzstan has measures to combat migrant labour "
-                                      "exploitation."}]
-    (moved,) = domains["crises"]["moved"]
-    assert (moved["from_kind"], moved["to_kind"]) == ("gaps", "strengths")
-    assert moved["to"] == ("The country has contingency plans to manage large-scale population "
-                           "movements in times of crisis.")
-    untouched = domains["migrants-rights"]
-    assert (len(untouched["kept"]), untouched["new"], untouched["gone"],
-            untouched["moved"]) == (7, [], [], [])
-
-
-def test_diff_table_and_two_profile_form(run, editions):
-    table = run("--data-dir", str(editions), "diff", "kyrgyzstan-2018", "kyrgyzstan")
-    assert table.exit_code == 0
-    assert "⇄ Areas for further development → Well-developed areas:" in table.stdout
-    assert "+ [Well-developed areas] Kyrgyzstan has measures to combat" in table.stdout
-    assert "− [Areas for further development] Kyrgyzstan has no bilateral" in table.stdout
-    assert "was: Kyrgyzstan is a member of the Almaty Process" in table.stdout
-    assert "= 7 findings unchanged" in table.stdout
-    everything = run("--data-dir", str(editions), "diff", "kyrgyzstan", "--unchanged").stdout
-    assert "= [Areas for further development] Foreigners on family reunification" in everything
-
-
-def test_diff_of_a_single_edition_is_a_usage_error(run):
-    result = run("diff", "kazakhstan")
-    assert result.exit_code == 2 and "Only one edition of 'kazakhstan'" in result.stderr
 
 
 # -- overview ----------------------------------------------------------------------------------

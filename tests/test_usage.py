@@ -23,8 +23,8 @@ KYRGYZSTAN = bundled_seeds() / "000_8695948dd2a135b0.txt"
                              "'csv', 'markdown'. See 'mgi list -h'."),
     (["search", "x", "-n", "0"], "Error: --limit / -n: 0 is not in the range x>=1. "
                                  "See 'mgi search -h'."),
-    (["diff", "a", "b", "c"], "Error: diff takes one profile or two, not 3. "
-                              "See 'mgi diff -h'."),
+    (["diff", "a", "b", "c"], "Error: Diff one profile (with its previous edition) or two "
+                              "editions of one profile, not 3 profiles."),
     (["--data-dir", "", "list"], "Error: --data-dir: is empty: give a folder, or leave it "
                                  "out for the bundled profiles. See 'mgi -h'."),
     (["show", "kazakhstan", "-d", "nowhere"], None),
