@@ -128,31 +128,46 @@ def _has_structure(state: State) -> bool:
 
 def _read_line(state: State, index: int) -> int:
     """Consume the line at index (sometimes two); return the index of the next one."""
-    kind = state.kinds[index]
+    if _set_aside(state, index):
+        return index + 1
     line = state.lines[index]
-    text = line.strip()
+    consumed = _read_structure(state, index)
+    state.blank_before = False
+    state.after_marker = False
+    state.last_width = len(line.rstrip())
+    return consumed
+
+
+def _set_aside(state: State, index: int) -> bool:
+    """Whether the line is one no finding reads: a blank, page furniture, a page's own text or
+    a footnote, a heading repeated at a page top, a closing section's title, or a "Key
+    findings" marker. Each leaves its trace in the state."""
+    kind, text = state.kinds[index], state.lines[index].strip()
     if kind == BLANK:
         state.blank_before = True
-        return index + 1
-    if kind in (FURNITURE, PAGE_NUMBER):
-        return index + 1  # page furniture: as if the page break were not there
-    if kind in (CHROME, FOOTNOTE):
+    elif kind in (FURNITURE, PAGE_NUMBER):
+        pass  # page furniture: as if the page break were not there
+    elif kind in (CHROME, FOOTNOTE):
         state.left_out.setdefault(kind, []).append(index + 1)
         if kind == CHROME and closes_findings(text):
             end_findings(state, PAGE_END)  # "Related profiles", "Privacy policy"
-        return index + 1  # never a finding; a sentence cut by a footnote reads on
-    if kind == HEADING and continued_heading(state, text):
-        state.continued.append(index + 1)
-        return index + 1  # the domain goes on over a page break
-    if kind == BACK_MATTER and end_findings(state, BACK_MATTER):
+        # never a finding; a sentence cut by a footnote reads on
+    elif kind == HEADING and continued_heading(state, text):
+        state.continued.append(index + 1)  # the domain goes on over a page break
+    elif kind == BACK_MATTER and end_findings(state, BACK_MATTER):
         state.back_matter.append(index + 1)
-        return index + 1
-    number = index + 1
-    consumed = index + 1
-    if kind == MARKER:
+    elif kind == MARKER:
         close_bullet(state)
         state.after_marker, state.closed = True, None
-        return consumed
+    else:
+        return False
+    return True
+
+
+def _read_structure(state: State, index: int) -> int:
+    """A label, a date, a title, a line after the findings ended, else what _read_content
+    reads; the index after it (a label or a title may be wrapped over two lines)."""
+    kind, text, number = state.kinds[index], state.lines[index].strip(), index + 1
     label, consumed = label_at(state, index)
     if label:
         start_list(state, label, number, text)
@@ -167,23 +182,27 @@ def _read_line(state: State, index: int) -> int:
     elif state.closed and wrapped_heading(state, index) is None and not is_heading(
             state, index):
         after_findings(state, kind, text, number)
-    elif kind == BULLET and not is_dash_continuation(state, line):
+    else:
+        return _read_content(state, index)
+    return consumed
+
+
+def _read_content(state: State, index: int) -> int:
+    """A bullet, a numbered finding, a domain heading (perhaps wrapped), a label mgi cannot
+    name, or plain text, in that order of precedence; the index after it."""
+    kind, line, number = state.kinds[index], state.lines[index], index + 1
+    if kind == BULLET and not is_dash_continuation(state, line):
         read_bullet(state, line, number)
     elif (item := numbered_item(state, index)) is not None:
         start_bullet(state, item, number, glyph=True)
     elif (wrapped := wrapped_heading(state, index)) is not None:
         start_block(state, wrapped[0], number)
-        consumed = wrapped[1]
+        return wrapped[1]
     elif is_heading(state, index):
-        start_block(state, text, number)
+        start_block(state, line.strip(), number)
     elif (unknown := unknown_label(state, index)) is not None:
         start_list(state, None, number, unknown[0])
-        consumed = unknown[1]
+        return unknown[1]
     else:
         read_text(state, line, number)
-    state.blank_before = False
-    state.after_marker = False
-    state.last_width = len(line.rstrip())
-    return consumed
-
-
+    return number
