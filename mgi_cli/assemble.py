@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from mgi_cli import domains, metadata
+from mgi_cli.dates import title_year
 from mgi_cli.lines import FURNITURE
-from mgi_cli.model import GAPS, KINDS, LISTS, STRENGTHS, UNSORTED, Domain, DomainFindings, Profile
+from mgi_cli.model import GAPS, LISTS, STRENGTHS, UNSORTED, Domain, DomainFindings, Profile
 from mgi_cli.parse_notes import note_glued_sentences
 from mgi_cli.parse_state import State
 from mgi_cli.placement import Placed, place_blocks
@@ -34,15 +35,15 @@ def build(state: State) -> Profile:
         ordered.append(_findings(domains.UNCLASSIFIED, extra))
     note_glued_sentences(state)
     stem = re.sub(r"\.[^.]*$", "", state.source.rsplit("/", 1)[-1])
-    named = place is not None and place.id != "profile"  # a title that names no place
+    named = place is not None and place.id != "profile"  # "profile": a title that names no place
     return Profile(
-        id=place.id if named else slugify(stem) or "profile",
+        id=place.id if place is not None and named else slugify(stem) or "profile",
         name=place.name if place else stem,
         title=title,
         level=place.level if place else "national",
         country=place.country if place else None,
         country_code=place.country_code if place else None,
-        published=state.published or metadata.title_year(title),
+        published=state.published or title_year(title),
         edition=metadata.edition(title),
         source=state.source,
         domains=tuple(ordered),
@@ -64,7 +65,7 @@ def _findings(domain: Domain, found: Placed | None) -> DomainFindings:
     if found is None:
         return DomainFindings(domain, "", present=False)
     texts = {kind: tuple(text for text, _ in items) for kind, items in found.lists.items()}
-    placed = tuple(found.reasons.get(kind, found.mapped) for kind in KINDS)
+    placed = (found.reasons.get(STRENGTHS, found.mapped), found.reasons.get(GAPS, found.mapped))
     return DomainFindings(
         domain, found.heading, texts[STRENGTHS], texts[GAPS], placed=placed,
         unsorted=texts[UNSORTED],

@@ -25,7 +25,7 @@ from mgi_cli.lines import (
     SHORT,
     TITLE,
 )
-from mgi_cli.model import BY_NUMBER, STATED, UNCLASSIFIED
+from mgi_cli.model import BY_NUMBER, STATED, UNCLASSIFIED, Kind
 from mgi_cli.parse_state import Block, ListRun, State, indent
 from mgi_cli.text import shorten, starts_upper
 from mgi_cli.wrapping import continues, join, wrap_unsure
@@ -68,7 +68,8 @@ def after_findings(state: State, kind: str, text: str, number: int) -> None:
 def read_bullet(state: State, line: str, number: int) -> None:
     """A bullet starts a finding; before the first domain it is the introduction's (the MGI
     introduction lists the six domains as bullets), never a finding."""
-    text = line[BULLET_GLYPH.match(line).end():].strip()
+    glyph = BULLET_GLYPH.match(line)
+    text = (line[glyph.end():] if glyph else line).strip()
     if state.block is None:
         introduction_text(state, text)
     else:
@@ -93,7 +94,7 @@ def start_block(state: State, heading: str, number: int) -> None:
     state.block = block
 
 
-def start_list(state: State, kind: str | None, number: int, label: str) -> None:
+def start_list(state: State, kind: Kind | None, number: int, label: str) -> None:
     close_bullet(state)
     if state.block is None:
         state.problem(number, "list label outside any domain; its findings are unclassified")
@@ -126,7 +127,7 @@ def read_text(state: State, line: str, number: int) -> None:
                                   "its findings end")
         sub = _SUB_BULLET.match(text)
         state.sub_item = bool(sub) and (state.sub_item or state.bullet[-1].endswith((":", ";")))
-        _extend(state, text[sub.end():] if state.sub_item else text)
+        _extend(state, state.bullet, text[sub.end():] if sub and state.sub_item else text)
     elif state.run is not None and not state.glyphs:
         if not state.run.items and state.bullet is None:
             state.paragraphs = _paragraph_style(state, number - 1)
@@ -199,12 +200,12 @@ def _without_footnote_refs(state: State, text: str, line: int) -> str:
     return _FOOTNOTE_REF.sub(r"\1", text)
 
 
-def _extend(state: State, text: str) -> None:
-    """Add a wrapped line to the open finding. The finding is kept as a list of its lines,
-    joined once at the end, so a finding of many lines costs linear time."""
-    last = state.bullet[-1]
+def _extend(state: State, bullet: list[str], text: str) -> None:
+    """Add a wrapped line to the open finding (`bullet`). The finding is kept as a list of
+    its lines, joined once at the end, so a finding of many lines costs linear time."""
+    last = bullet[-1]
     joined = join(last[-80:], text, state)  # only the end of the line decides the joint
-    state.bullet[-1] = last[:-80] + joined[: len(joined) - len(text)]
-    state.bullet.append(text)
+    bullet[-1] = last[:-80] + joined[: len(joined) - len(text)]
+    bullet.append(text)
 
 

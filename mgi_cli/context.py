@@ -21,7 +21,7 @@ from mgi_cli.lines import (
     SHORT,
     is_heading_text,
 )
-from mgi_cli.model import GAPS
+from mgi_cli.model import GAPS, Kind
 from mgi_cli.parse_state import Block, State, indent, next_text
 from mgi_cli.text import fold, starts_upper
 from mgi_cli.wrapping import (
@@ -99,7 +99,7 @@ def _ordinals(token: str) -> set[int]:
     return found | ({roman[token]} if token in roman else set())
 
 
-def label_at(state: State, index: int) -> tuple[str | None, int]:
+def label_at(state: State, index: int) -> tuple[Kind | None, int]:
     """A list label on this line, or wrapped over this line and the next."""
     line = state.lines[index].strip()
     if state.kinds[index] in (BULLET, HEADING):

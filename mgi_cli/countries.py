@@ -32,9 +32,10 @@ def english_name(country: Country) -> str:
     """The short English name: 'Bolivia' for 'Bolivia, Plurinational State of', but 'Democratic
     Republic of the Congo' for 'Congo, The Democratic Republic of the', as 'Congo' is another
     country."""
-    if common := getattr(country, "common_name", None):
+    common: str | None = getattr(country, "common_name", None)
+    if common:
         return common
-    name: str = country.name
+    name = country.name
     head, _, tail = name.partition(",")
     if not tail or exact_country(head) is country:
         return head
@@ -137,14 +138,17 @@ def _countries_by_folded_name() -> dict[str, Country]:
     for country in pycountry.countries:
         table.setdefault(_key(country.alpha_3), country)
     for key, codes in shorts.items():
-        if len(codes) == 1:
-            table.setdefault(key, pycountry.countries.get(alpha_3=codes.pop()))
+        found = pycountry.countries.get(alpha_3=codes.pop()) if len(codes) == 1 else None
+        if found is not None:
+            table.setdefault(key, found)
     return table
 
 
-def _names(country: Country, translations: list) -> dict[str, None]:
+def _names(country: Country, translations: list[gettext.NullTranslations]
+           ) -> dict[str, None]:
     """A country's English name, official and common names, and their translations."""
-    english = [getattr(country, a, None) for a in ("name", "official_name", "common_name")]
-    english = [name for name in english if name]
+    names: list[str | None] = [getattr(country, a, None)
+                               for a in ("name", "official_name", "common_name")]
+    english = [name for name in names if name]
     return dict.fromkeys([*english, *(t.gettext(n) for t in translations for n in english)])
 

@@ -14,14 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mgi_cli.countries import (  # noqa: F401  (country_words: similarity.py imports it here)
-    Country,
-    country_words,
-    english_name,
-    exact_country,
-    find_country,
-)
-from mgi_cli.dates import parse_date, title_year  # noqa: F401  (re-exported)
+from mgi_cli.countries import Country, english_name, exact_country, find_country
+
+# Re-exported: similarity.py asks metadata for country_words; parse_date and title_year
+# lived here before dates.py.
+from mgi_cli.countries import country_words as country_words
+from mgi_cli.dates import parse_date as parse_date
+from mgi_cli.dates import title_year as title_year
 from mgi_cli.text import fold, slugify
 
 _TITLE = re.compile(r"\b(profile|profil|perfil|informe|report)\b")

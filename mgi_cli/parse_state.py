@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mgi_cli.lines import BLANK, FURNITURE, PAGE_NUMBER
-from mgi_cli.model import Problem
+from mgi_cli.model import Kind, Placement, Problem
 
 
 @dataclass
@@ -19,7 +19,7 @@ class ListRun:
 
     label: str  # as written; "" when the run has no label
     line: int
-    stated: str | None  # the kind the label names; None when mgi cannot tell
+    stated: Kind | None  # the kind the label names; None when mgi cannot tell
     items: list[tuple[str, int]] = field(default_factory=list)  # (finding, line)
 
 
@@ -30,7 +30,7 @@ class Block:
     key: str
     heading: str
     line: int
-    mapped: str  # STATED, BY_NUMBER or UNCLASSIFIED
+    mapped: Placement
     lists: list[ListRun] = field(default_factory=list)
 
     def size(self) -> int:

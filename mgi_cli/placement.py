@@ -9,6 +9,7 @@ problem `mgi check` reports with its line.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from mgi_cli import domains
@@ -21,6 +22,8 @@ from mgi_cli.model import (
     STRENGTHS,
     UNCLASSIFIED,
     UNSORTED,
+    Kind,
+    Placement,
 )
 from mgi_cli.parse_state import Block, ListRun, State
 from mgi_cli.text import fold, plural
@@ -32,7 +35,7 @@ _PLACEHOLDER = re.compile(
     r"|non applicable|ningun[oa]?(?: identificad[oa]s?)?|no aplica|nada|no se identific\w+"
     r"|[-–—]+)\s*[.!]?$")
 # How the reports name each list.
-_LIST_NAMES = {STRENGTHS: "well-developed areas", GAPS: "further development"}
+_LIST_NAMES: dict[Kind, str] = {STRENGTHS: "well-developed areas", GAPS: "further development"}
 # -- placement: blocks -> domains, lists -> kinds, every guess reported -----------------------
 
 
@@ -42,10 +45,10 @@ class Placed:
 
     heading: str
     line: int
-    mapped: str
-    lists: dict[str, list[tuple[str, int]]] = field(  # kind -> (finding, line)
+    mapped: Placement
+    lists: dict[Kind, list[tuple[str, int]]] = field(  # kind -> (finding, line)
         default_factory=lambda: {STRENGTHS: [], GAPS: [], UNSORTED: []})
-    reasons: dict[str, str] = field(default_factory=dict)  # kind -> BY_POSITION when guessed
+    reasons: dict[Kind, Placement] = field(default_factory=dict)  # kind -> BY_POSITION when guessed
 
 
 def place_blocks(state: State) -> dict[str, Placed]:
@@ -99,7 +102,7 @@ def _map_by_number(state: State, block: Block, named: set[str]) -> None:
                               f"{domain.number} ({domain.name}) by its number")
 
 
-def _resolve_lists(state: State, block: Block):
+def _resolve_lists(state: State, block: Block) -> Iterator[tuple[ListRun, Kind, Placement]]:
     """Each list of a block with its kind and why: its label, else its position, else none."""
     stated = {run.stated for run in block.lists if run.stated}
     seen: set[str] = set()
@@ -122,7 +125,7 @@ def _resolve_lists(state: State, block: Block):
         yield run, kind, reason
 
 
-def _guess_message(block: Block, run: ListRun, kind: str) -> str:
+def _guess_message(block: Block, run: ListRun, kind: Kind) -> str:
     findings = plural(len(run.items), "finding")
     outcome = (f"taken as {_LIST_NAMES[kind]} by position" if kind != UNSORTED
                else "kept unsorted")

@@ -121,9 +121,10 @@ def wrap_unsure(state: State, line: str) -> bool:
     """A capitalised line read on from one that ends no sentence, in a hard-wrapped list
     whose findings have no glyphs, no blank lines between them and no full stops: it may be
     as well the next finding, and only a guess tells."""
-    return (not state.glyphs and not state.paragraphs and not state.full_stops
-            and starts_upper(line.strip()) and indent(line) == state.item_indent
-            and not dangling(state.bullet[-1]) and _column(state) != float("inf"))
+    return (state.bullet is not None and not state.glyphs and not state.paragraphs
+            and not state.full_stops and starts_upper(line.strip())
+            and indent(line) == state.item_indent and not dangling(state.bullet[-1])
+            and _column(state) != float("inf"))
 
 
 def _column(state: State) -> float:
@@ -154,7 +155,7 @@ def join(left: str, right: str, state: State) -> str:
     if not match or not right[:1].isalpha():
         return f"{left} {right}"
     head = fold(match.group(1))
-    tail = fold(re.match(r"\w*", right).group(0))
+    tail = fold(re.split(r"\W", right, maxsplit=1)[0])  # the word the next line starts with
     if _is_compound(head, tail, state):
         return left + right
     return left[:-1] + right
