@@ -83,15 +83,26 @@ def start_block(state: State, heading: str, number: int) -> None:
         state.block, state.in_introduction = None, True
         return
     state.in_introduction, state.closed = False, None
-    if key := domains.normalize_heading(heading):
-        block = Block(key, heading, number, STATED)
-    elif by_number := domains.heading_number(heading):
-        block = Block(by_number.key, heading, number, BY_NUMBER)
-    else:
-        block = Block(domains.UNCLASSIFIED.key, heading, number, UNCLASSIFIED)
-        state.problem(number, f"heading maps to no MGI domain: {heading!r}")
-    state.blocks.append(block)
+    state.blocks.append(block := _heading_block(state, heading, number))
     state.block = block
+
+
+def _heading_block(state: State, heading: str, number: int) -> Block:
+    """A block mapped by its heading's meaning, else by its number (placement reports that
+    guess), else unclassified and reported here. A heading that names several domains maps
+    by meaning to none of them: by its number if it has one, else unclassified."""
+    named = domains.heading_domains(heading)
+    several = named if len(named) > 1 else ()
+    if len(named) == 1:
+        return Block(named[0], heading, number, STATED)
+    if by_number := domains.heading_number(heading):
+        return Block(by_number.key, heading, number, BY_NUMBER, named=several)
+    if several:
+        state.problem(number, f"heading names {domains.naming(several)}: {heading!r}; its "
+                              "findings are unclassified, as mgi cannot tell which it is")
+    else:
+        state.problem(number, f"heading maps to no MGI domain: {heading!r}")
+    return Block(domains.UNCLASSIFIED.key, heading, number, UNCLASSIFIED, named=several)
 
 
 def start_list(state: State, kind: Kind | None, number: int, label: str) -> None:

@@ -204,7 +204,7 @@ def wrapped_heading(state: State, index: int) -> tuple[str, int] | None:
             and not (starts_upper(first) and finding_ended(state))):
         return None  # a finding goes on, unless it ended and a capitalised heading starts
     joined = join(first, second, state)
-    if is_heading_text(joined) and domains.normalize_heading(joined):
+    if is_heading_text(joined) and domains.heading_domains(joined):
         return joined, following + 1
     return None
 

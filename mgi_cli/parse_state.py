@@ -32,6 +32,7 @@ class Block:
     line: int
     mapped: Placement
     lists: list[ListRun] = field(default_factory=list)
+    named: tuple[str, ...] = ()  # the domains a heading names when it names several
 
     def size(self) -> int:
         return sum(len(run.items) for run in self.lists)

@@ -91,15 +91,17 @@ def _empty_placeholders(state: State) -> None:
 def _map_by_number(state: State, block: Block, named: set[str]) -> None:
     """Keep a heading mapped by its number when no other heading names that domain."""
     domain = domains.BY_KEY[block.key]
+    unread = (f"heading names {domains.naming(block.named)}: {block.heading!r}" if block.named
+              else f"heading not recognised: {block.heading!r}")
     if block.key in named:
         block.key, block.mapped = domains.UNCLASSIFIED.key, UNCLASSIFIED
-        state.problem(block.line, f"heading not recognised: {block.heading!r}; its number is "
-                                  f"that of domain {domain.number}, which another heading "
-                                  "names, so its findings are unclassified")
+        state.problem(block.line, f"{unread}; its number is that of domain {domain.number}, "
+                                  "which another heading names, so its findings are "
+                                  "unclassified")
         return
     named.add(block.key)
-    state.problem(block.line, f"heading not recognised: {block.heading!r}; mapped to domain "
-                              f"{domain.number} ({domain.name}) by its number")
+    state.problem(block.line, f"{unread}; mapped to domain {domain.number} ({domain.name}) "
+                              "by its number")
 
 
 def _resolve_lists(state: State, block: Block) -> Iterator[tuple[ListRun, Kind, Placement]]:
