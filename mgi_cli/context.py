@@ -3,7 +3,8 @@ a list label (perhaps wrapped, or one mgi cannot name), a numbered finding, a ti
 or a heading repeated "(continued)" at a page top.
 
 lines.classify judges a line alone; these judge it with the lines around it and the open
-finding, and never change the parser's state.
+finding; they change nothing in the parser's state but a numbered list's count
+(numbered_item).
 """
 
 from __future__ import annotations

@@ -40,6 +40,9 @@ class Block:
 
 @dataclass
 class State:
+    """Everything the reading steps share: the lines and their kinds, what was found so far,
+    the open block, list and finding, and the problems met."""
+
     source: str
     lines: list[str]
     kinds: list[str] = field(default_factory=list)  # lines.classify of each line
@@ -56,7 +59,7 @@ class State:
     item_indent: int = 0  # in a list without glyphs, the indentation of its items
     blank_before: bool = False
     last_width: int = 0  # the width of the last line read, indentation included
-    column: float | None = None  # the width the text is hard-wrapped to (see _column)
+    column: float | None = None  # the width the text is hard-wrapped to (see wrapping._column)
     sub_item: bool = False  # the open finding's last line was one of its sub-items
     closed: str | None = None  # the findings ended: PAGE_END or BACK_MATTER, until a heading
     continued: list[int] = field(default_factory=list)  # headings repeated "(continued)"
