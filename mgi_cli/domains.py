@@ -4,8 +4,9 @@ Headings map by meaning, never by number: the Kazakhstan profile numbers well-be
 "Domain 3". A heading is stripped of its numbering ("Domain 2 -", "DOMAIN 3:", "4.", "5)",
 "Principle 3:"), folded (case, accents, apostrophes) and matched against the phrases below,
 which come from the forms IOM has published: the portal, the local profiles, MiGOF's principles
-and objectives, and the French and Spanish profiles. A heading that matches no domain, or more
-than one, maps to nothing and is reported by the loader rather than forced into a domain.
+and objectives, and the French and Spanish profiles. A heading that matches no domain maps to
+nothing; one that names two or more ("Migrants' rights and well-being") maps to none of them
+by meaning: the parser reports which it names, and places it by its number or not at all.
 """
 
 from __future__ import annotations
@@ -120,6 +121,11 @@ DOMAINS: tuple[DomainInfo, ...] = (
 
 UNCLASSIFIED = Domain("unclassified", 0, "Unclassified")
 BY_KEY = {info.domain.key: info.domain for info in DOMAINS}
+# What --domain accepts for the findings under headings that name no domain: a block a
+# profile may have after its six, so it is asked for by name (in MGI's three languages),
+# never by a number, which is MGI's.
+UNCLASSIFIED_ALIASES = ("unclassified", "non classé", "non classés", "sin clasificar",
+                        "no clasificado", "no clasificados")
 
 # Numbering that precedes a heading: "Domain 2 -", "DOMAIN 3:", "4.", "5)", "Principle 3:",
 # "Objective 1 -", "Domaine 2 :", "Dominio 5.", "Domain one:".
@@ -172,16 +178,34 @@ def heading_number(heading: str) -> Domain | None:
     return DOMAINS[number - 1].domain if 1 <= number <= len(DOMAINS) else None
 
 
-@lru_cache(maxsize=4096)  # asked of a line by the classifier and again by the parser
 def normalize_heading(heading: str) -> str | None:
     """The key of the domain a heading names, or None when it names none or several."""
+    keys = heading_domains(heading)
+    return keys[0] if len(keys) == 1 else None
+
+
+@lru_cache(maxsize=4096)  # asked of a line by the classifier and again by the parser
+def heading_domains(heading: str) -> tuple[str, ...]:
+    """The keys of every domain a heading names, in MGI's order: one for most headings, two
+    or more for a heading that names several ("Migrants' rights and well-being", "Droits et
+    bien-être des migrants"), none for a heading or line that names no domain."""
     if len(heading) > MAX_HEADING_CHARS or _OTHER_INDEX.match(fold(heading)):
-        return None
+        return ()
     text = re.sub(r"[^\w]+", " ", strip_numbering(heading)).strip()
     if not text or len(text.split()) > MAX_HEADING_WORDS:
-        return None
-    keys = {key for key, pattern in _compiled_phrases() if pattern.search(text)}
-    return keys.pop() if len(keys) == 1 else None
+        return ()
+    return tuple(key for key, pattern in _compiled_phrases() if pattern.search(text))
+
+
+_COUNTS = ("no", "one", "two", "three", "four", "five", "six")
+
+
+def naming(keys: tuple[str, ...]) -> str:
+    """How a report names the domains a heading names: 'two domains, 1 (Migrants' rights)
+    and 4 (Well-being of migrants)'."""
+    names = [f"{BY_KEY[key].number} ({BY_KEY[key].name})" for key in keys]
+    listed = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)
+    return f"{_COUNTS[len(keys)]} domain{'' if len(keys) == 1 else 's'}, {listed}"
 
 
 @lru_cache(maxsize=1)
@@ -190,21 +214,29 @@ def _compiled_phrases() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def resolve_domain(query: str) -> Domain:
-    """A domain from a key, a number 1-6, a name, a heading or an unambiguous fragment."""
+    """A domain from a key, a number 1-6, a name, a heading or an unambiguous fragment; or
+    the unclassified block, by its name ("unclassified", "non classé", "sin clasificar")."""
     text = fold(query).strip()
     if text.isdigit() and 1 <= int(text) <= len(DOMAINS):
         return DOMAINS[int(text) - 1].domain
     key = normalize_heading(query) if text else None
     if key:
         return BY_KEY[key]
-    squashed = re.sub(r"[\W_]+", "", text)
-    matches = [info.domain for info in DOMAINS if squashed and squashed in _searchable(info)]
+    squashed = _squash(text)
+    matches = [domain for domain, names in _searchable() if squashed and squashed in names]
     if len(matches) == 1:
         return matches[0]
     choices = ", ".join(f"{d.domain.number} {d.domain.key}" for d in DOMAINS)
-    raise MgiError(f"Unknown domain {query!r}. Choose one of: {choices}.")
+    raise MgiError(f"Unknown domain {query!r}. Choose one of: {choices}, or "
+                   f"{UNCLASSIFIED.key} (findings under headings that name no domain).")
 
 
-def _searchable(info: DomainInfo) -> str:
-    names = (info.domain.key, info.domain.name, *info.aliases)
-    return " ".join(re.sub(r"[\W_]+", "", fold(n)) for n in names)
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", fold(text))
+
+
+def _searchable() -> list[tuple[Domain, str]]:
+    """Each domain, and the unclassified block, with every name it answers to, squashed."""
+    entries = [(i.domain, (i.domain.key, i.domain.name, *i.aliases)) for i in DOMAINS]
+    entries.append((UNCLASSIFIED, (UNCLASSIFIED.key, *UNCLASSIFIED_ALIASES)))
+    return [(domain, " ".join(_squash(n) for n in names)) for domain, names in entries]

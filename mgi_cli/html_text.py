@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 # Elements whose content is never profile text.
 _SKIPPED = {
@@ -121,6 +122,13 @@ def _is_disclosure(attrs: list[tuple[str, str | None]]) -> bool:
     return any(name in ("aria-expanded", "aria-controls") or (
         name in ("class", "id") and value and _DISCLOSURE.search(value))
         for name, value in attrs)
+
+
+def read_html(path: Path) -> str:
+    """A saved page's file -> its text lines (the bytes decoded as a text file's are)."""
+    from mgi_cli.plain_text import read_plain
+
+    return html_to_text(read_plain(path))
 
 
 def html_to_text(html: str) -> str:

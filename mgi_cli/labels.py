@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from mgi_cli.model import GAPS, STRENGTHS
+from mgi_cli.model import GAPS, STRENGTHS, Kind
 from mgi_cli.text import fold, starts_upper
 
 MAX_LABEL_WORDS = 14
@@ -79,7 +79,7 @@ def is_label_shaped(line: str) -> bool:
 
 
 @lru_cache(maxsize=4096)  # the parser asks of a line more than once, and labels repeat
-def list_label(line: str) -> str | None:
+def list_label(line: str) -> Kind | None:
     """STRENGTHS or GAPS when a line is a list label whose meaning mgi can tell, else None.
     A label starts with a capital, as a line of its own does; a wrapped finding goes on in
     lower case ("and utilize the full potential of migration for the")."""

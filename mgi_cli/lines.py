@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
-from mgi_cli import domains, labels, metadata
+from mgi_cli import domains, labels
+from mgi_cli.dates import parse_date
+from mgi_cli.metadata import is_title
 from mgi_cli.text import fold
 
 BLANK = "blank"
@@ -87,9 +89,9 @@ def classify(line: str) -> str:
         return BULLET
     if labels.list_label(text) and not domains.heading_number(text):
         return LABEL
-    if metadata.parse_date(text):
+    if parse_date(text):
         return DATE
-    if metadata.is_title(text):
+    if is_title(text):
         return TITLE
     if is_heading_text(text) and (domains.normalize_heading(text) or domains.heading_number(text)):
         return HEADING

@@ -1,4 +1,4 @@
-"""Files -> profiles: the only module that reads files. Parsing itself is in parser.py.
+"""Files -> profiles: each file read as its format says (sources.FORMATS), then parsed (parser.py).
 
 A file that cannot be read, or holds no profile, is skipped with a Problem that names it and
 says why; the other files still load.
@@ -6,7 +6,6 @@ says why; the other files still load.
 
 from __future__ import annotations
 
-import codecs
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,18 +13,18 @@ from pathlib import Path
 from mgi_cli.errors import UnreadableFile
 from mgi_cli.model import Problem, Profile
 from mgi_cli.parser import NotAProfile, parse_profile
+from mgi_cli.plain_text import decode  # noqa: F401  (re-exported: tests decode through here)
 from mgi_cli.sources import (  # noqa: F401  (re-exported: the loader's public names)
-    HTML_SUFFIXES,
-    MAX_HTML_BYTES,
-    MAX_PDF_BYTES,
-    MAX_TEXT_BYTES,
-    PDF_SUFFIXES,
+    TEXT,
     bundled_seeds,
     display_path,
     expand,
     profile_files,
-    size_limit,
+    read_text,
+    reading_format,
 )
+
+MAX_TEXT_BYTES = TEXT.max_bytes  # re-exported: tests/test_hostile.py makes a file one over
 
 Progress = Callable[[int, int, Path], None]
 
@@ -37,36 +36,18 @@ class LoadResult:
     files: tuple[str, ...] = ()  # every file tried, read or not
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252 text."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")
-    if b"\x00" in data:
-        raise UnreadableFile("binary data, not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise UnreadableFile("not text in UTF-8, UTF-16 or Windows-1252") from None
-
-
 def read_profile(path: Path) -> tuple[Profile, list[Problem]]:
     """One profile file; raise UnreadableFile (or NotAProfile) with the reason."""
     try:
         if path.is_dir():
             raise UnreadableFile("a folder, not a file")
-        size = path.stat().st_size
-        limit = size_limit(path)
-        if size > limit:
-            raise UnreadableFile(f"{size:,} bytes, over the {limit:,}-byte limit for this kind")
+        size, form = path.stat().st_size, reading_format(path)
+        if size > form.max_bytes:
+            raise UnreadableFile(f"{size:,} bytes, over the {form.max_bytes:,}-byte limit for "
+                                 "this kind")
         if size == 0:
             raise UnreadableFile("empty file")
-        return parse_profile(read_text(path), display_path(path))
+        return parse_profile(form.read(path), display_path(path))
     except OSError as error:
         raise UnreadableFile(error.strerror or str(error)) from None
 
@@ -80,21 +61,6 @@ def read_or_report(path: Path) -> tuple[Profile | None, list[Problem]]:
         return None, [Problem(display_path(path), 0, "holds no MGI profile (no domain headings)")]
     except UnreadableFile as error:
         return None, [Problem(display_path(path), 0, f"cannot be read: {error}")]
-
-
-def read_text(path: Path) -> str:
-    """A profile file's text: plain text as it is, HTML and PDF turned into text lines."""
-    suffix = path.suffix.lower()
-    if suffix in PDF_SUFFIXES:
-        from mgi_cli.pdf_text import pdf_to_text
-
-        return pdf_to_text(path)
-    text = decode(path.read_bytes())
-    if suffix in HTML_SUFFIXES:
-        from mgi_cli.html_text import html_to_text
-
-        return html_to_text(text)
-    return text
 
 
 def load_paths(paths: Iterable[Path], on_file: Progress | None = None) -> LoadResult:

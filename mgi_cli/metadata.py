@@ -5,17 +5,22 @@ Titles come in the shapes IOM publishes, in English, French and Spanish:
 "Local Migration Governance Indicators Profile 2019 | City of Montréal",
 "Indicadores de Gobernanza de la Migración Segundo Informe 2022 | Honduras", and as saved
 pages and PDF headers name them ("Republic of Kazakhstan | Migration data portal",
-"REPUBLIC OF KAZAKHSTAN | PROFILE 2018"). Countries, their ISO codes and their French and
-Spanish names come from pycountry and the translations it ships.
+"REPUBLIC OF KAZAKHSTAN | PROFILE 2018"). Countries are looked up in countries.py, dates
+read in dates.py.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
+from mgi_cli.countries import Country, english_name, exact_country, find_country
+
+# Re-exported: similarity.py asks metadata for country_words; parse_date and title_year
+# lived here before dates.py.
+from mgi_cli.countries import country_words as country_words
+from mgi_cli.dates import parse_date as parse_date
+from mgi_cli.dates import title_year as title_year
 from mgi_cli.text import fold, slugify
 
 _TITLE = re.compile(r"\b(profile|profil|perfil|informe|report)\b")
@@ -101,35 +106,6 @@ _STATE_FORMS = re.compile(
     r"(republic|kingdom|state|states|commonwealth|federation|principality|sultanate|emirates"
     r"|republique|royaume|etat|republica|reino|estado)( of| de| du| de la| del)? (the )?"
 )
-Country = Any  # a pycountry country: name, alpha_3, official_name, common_name
-NEAR_NAME_LENGTH = 8  # a country name this long or longer may be misspelt by one letter
-
-_MONTHS = {
-    1: ("january", "janvier", "enero"),
-    2: ("february", "fevrier", "febrero"),
-    3: ("march", "mars", "marzo"),
-    4: ("april", "avril", "abril"),
-    5: ("may", "mai", "mayo"),
-    6: ("june", "juin", "junio"),
-    7: ("july", "juillet", "julio"),
-    8: ("august", "aout", "agosto"),
-    9: ("september", "septembre", "septiembre", "setiembre"),
-    10: ("october", "octobre", "octubre"),
-    11: ("november", "novembre", "noviembre"),
-    12: ("december", "decembre", "diciembre"),
-}
-_ABBREVIATIONS = {"ene": 1, "avr": 4, "ago": 8, "dic": 12, "fev": 2, "juil": 7}
-_YEAR = r"((?:19|20)\d{2})"
-_MONTH = r"([a-z]{3,10})\.?"
-_DATES = (
-    re.compile(rf"^{_YEAR} {_MONTH}$"),  # 2023 Décembre
-    re.compile(rf"^{_MONTH},? (?:de )?{_YEAR}$"),  # Octubre de 2021, December 2023
-    re.compile(rf"^\d{{1,2}}(?:er)? (?:de )?{_MONTH},? (?:de )?{_YEAR}$"),  # 15 Oct 2020
-    re.compile(rf"^{_YEAR}$"),
-    re.compile(rf"^{_YEAR}-(\d{{2}})(?:-\d{{2}})?$"),
-)
-
-
 @dataclass(frozen=True)
 class Place:
     """Who a profile is about, as read from its title and introduction."""
@@ -204,39 +180,6 @@ def edition(title: str) -> int:
     return next((number for pattern, number in _EDITIONS if pattern.search(text)), 1)
 
 
-def parse_date(line: str) -> str | None:
-    """'2023 Décembre' -> '2023-12'; '19 juil 2021' -> '2021-07'; '2019' -> '2019'."""
-    if len(line) > 40:
-        return None
-    text = re.sub(r"\s+", " ", fold(line).strip())
-    for pattern in _DATES:
-        match = pattern.match(text)
-        if not match:
-            continue
-        groups = match.groups()
-        year = next(g for g in groups if re.fullmatch(_YEAR, g))
-        rest = [g for g in groups if g != year]
-        if not rest:
-            return year
-        month = int(rest[0]) if rest[0].isdigit() else month_number(rest[0])
-        if month and 1 <= month <= 12:
-            return f"{year}-{month:02d}"
-    return None
-
-
-def month_number(word: str) -> int | None:
-    """A month in English, French or Spanish, full or abbreviated to three letters or more."""
-    if word in _ABBREVIATIONS:
-        return _ABBREVIATIONS[word]
-    found = {n for n, names in _MONTHS.items() for name in names if name.startswith(word)}
-    return found.pop() if len(word) >= 3 and len(found) == 1 else None
-
-
-def title_year(title: str) -> str | None:
-    match = re.search(_YEAR, title)
-    return match.group(1) if match else None
-
-
 def describe_place(title: str, introduction: str) -> Place:
     """Name, id, level and country of the place a profile is about, in any of MGI's languages.
 
@@ -276,24 +219,11 @@ def _place_name(subject: str) -> str:
 def _national(name: str, short: str | None, country: Country) -> Place:
     """A country's profile: its id comes from the country's English name, so the French and
     Spanish profiles of a country share the English one's id."""
-    common = _english_name(country)
+    common = english_name(country)
     code = country.alpha_3
     aliases = (name, short or "", common, country.name, code)
     unique = tuple(dict.fromkeys(a for a in aliases if a))
     return Place(name, slugify(common), "national", country.name, code, unique)
-
-
-def _english_name(country: Country) -> str:
-    """The short English name: 'Bolivia' for 'Bolivia, Plurinational State of', but 'Democratic
-    Republic of the Congo' for 'Congo, The Democratic Republic of the', as 'Congo' is another
-    country."""
-    if common := getattr(country, "common_name", None):
-        return common
-    name: str = country.name
-    head, _, tail = name.partition(",")
-    if not tail or _exact_country(head) is country:
-        return head
-    return re.sub(r"^the\s+", "", f"{tail.strip()} {head}", flags=re.I)
 
 
 def _local(name: str, short: str | None, local: tuple[str, str] | None, others: list[str],
@@ -306,7 +236,7 @@ def _local(name: str, short: str | None, local: tuple[str, str] | None, others: 
     head, _, tail = place.rpartition(", ")
     stated = find_country(tail) if head else None  # 'Municipio de Upala, Costa Rica'
     place = head if stated else place
-    named_after = _exact_country(place)
+    named_after = exact_country(place)
     home = stated or _home_country(short, others, introduction) or named_after
     ident = slugify(place) + (f"-{kind or 'city'}" if named_after else "")
     return Place(
@@ -345,110 +275,3 @@ def _parenthetical(text: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def find_country(text: str) -> Country | None:
-    """A pycountry country by its name, official name, common name or code, in English,
-    French or Spanish, ignoring case and accents, or by a long name misspelt by one letter."""
-    key = _key(text)
-    if not key:
-        return None
-    table = _countries_by_folded_name()
-    if (found := table.get(key)) is not None or len(key) < NEAR_NAME_LENGTH:
-        return found
-    return _near_country(key, table)
-
-
-def _exact_country(text: str) -> Country | None:
-    """A country by one of its names exactly (not a code, not a misspelling): whether a
-    place is named after its country."""
-    key = _key(text)
-    found = _countries_by_folded_name().get(key)
-    return found if found is not None and key != found.alpha_3.lower() else None
-
-
-def _near_country(key: str, table: dict[str, Country]) -> Country | None:
-    """The one country with a name one letter away: IOM writes 'República Kirguisa' where
-    ISO 3166 has 'República Kirguiza'. None when two countries are that near."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
-
-    near = process.extract(key, list(table), scorer=Levenshtein.distance, score_cutoff=1,
-                           limit=None)
-    found = {id(table[name]): table[name] for name, _, _ in near}
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
-def _key(name: str) -> str:
-    """A name as the country table holds it: folded, words only, no leading 'the' or 'l''."""
-    return re.sub(r"^(the|l) ", "", re.sub(r"[^\w]+", " ", fold(name)).strip())
-
-
-# Words of country names that name no country alone ("Republic of ...", "United ...").
-_GENERIC_NAME_WORDS = set("""
-    republic republique republica united unidos unis states etats estados kingdom royaume reino
-    islands island iles islas democratic democratique democratica federal federale federation
-    federative state etat estado saint sainte santa north south northern southern nord sud norte
-    territory territoire territorio plurinational plurinacional people peuple popular populaire
-    socialist socialiste socialista islamic islamique islamica emirates union outlying minor
-    british french french kingdom principality principaute principado grand duchy commonwealth
-    sovereign order bolivarian bolivariana bolivarienne arab arabe province provincia
-    central eastern western occidental oriental independent independant independiente ocean
-    part pays paises menores mineures marin isla isle christmas navidad reunion territories
-    territorios federados confederation confederacion ultramarinas sandwich unida unido unie
-    verde vert cabo costa rica rico sierra leone pierre martin vincent lucia helena elena pedro
-    tome bajos heard turks cook jersey norfolk mayen keeling marino caribe america american
-    americaines amerique darussalam sultanate sultanat sultanato hachemi hachemite hashemite
-    helvetique helenica hellenic administrative administrativa special especial region
-""".split())
-
-
-def country_words() -> set[str]:
-    """The folded words of every country's names (English, French, Spanish) that name a
-    country on their own ("kazakhstan", "belarus", "turkmenistan"): place names, which say
-    nothing of whether two findings are about the same thing."""
-    return {word for name in _countries_by_folded_name() for word in name.split()
-            if len(word) >= 5 and word not in _GENERIC_NAME_WORDS}
-
-
-@lru_cache(maxsize=1)
-def _countries_by_folded_name() -> dict[str, Country]:
-    """Every country by its English, French and Spanish names (pycountry's own translations),
-    each also with its comma turned round ('Bolivia, Estado plurinacional de' -> 'Estado
-    plurinacional de Bolivia'), and its alpha-3 code.
-
-    Built on the first lookup (about 7 ms after pycountry's own 45 ms import, once per process
-    that parses a profile; a run served from the cache never builds it). A full name always
-    wins over the short form before a comma ('Congo' is the Republic of the Congo, not
-    'Congo, The Democratic Republic of the'), and a short form two countries share ('Korea')
-    names neither.
-    """
-    import gettext
-
-    import pycountry
-
-    translations = [
-        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
-        for lang in ("fr", "es")
-    ]
-    table: dict[str, Country] = {}
-    shorts: dict[str, set[str]] = {}
-    for country in pycountry.countries:
-        for name in _names(country, translations):
-            head, _, tail = name.partition(",")
-            forms = (name, f"{tail.strip()} {head}") if tail else (name,)
-            for form in forms:
-                table.setdefault(_key(form), country)
-            if tail:
-                shorts.setdefault(_key(head), set()).add(country.alpha_3)
-    for country in pycountry.countries:
-        table.setdefault(_key(country.alpha_3), country)
-    for key, codes in shorts.items():
-        if len(codes) == 1:
-            table.setdefault(key, pycountry.countries.get(alpha_3=codes.pop()))
-    return table
-
-
-def _names(country: Country, translations: list) -> dict[str, None]:
-    """A country's English name, official and common names, and their translations."""
-    english = [getattr(country, a, None) for a in ("name", "official_name", "common_name")]
-    english = [name for name in english if name]
-    return dict.fromkeys([*english, *(t.gettext(n) for t in translations for n in english)])

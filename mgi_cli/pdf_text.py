@@ -15,8 +15,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mgi_cli.errors import MgiError, UnreadableFile
+
+if TYPE_CHECKING:  # pdfminer ships no types: these are for the reader only
+    from collections.abc import Iterable, Iterator
+
+    from pdfminer.layout import LTPage, LTTextLine
+    from pdfminer.pdfdocument import PDFDocument
 
 MAX_PAGES = 500  # MGI reports run to about 100 pages
 MARGIN = 0.09  # running headers and footers sit in the top and bottom 9% of a page
@@ -150,7 +157,7 @@ def _read_lines(path: Path) -> list[_Line]:
     return lines
 
 
-def _page_lines(number: int, page) -> list[_Line]:
+def _page_lines(number: int, page: LTPage) -> list[_Line]:
     """A page's lines in reading order: column by column, top to bottom, each line marked
     with its indentation and whether a paragraph gap precedes it."""
     fragments = [
@@ -173,7 +180,7 @@ def _page_lines(number: int, page) -> list[_Line]:
     return ordered
 
 
-def _text_lines(layout):
+def _text_lines(layout: Iterable[object]) -> Iterator[LTTextLine]:
     """Every text line in a page's layout tree, whatever boxes pdfminer put it in."""
     from pdfminer.layout import LTTextLine
 
@@ -230,7 +237,7 @@ def _check_pages(path: Path) -> str:
         raise UnreadableFile(_reason(error)) from None
 
 
-def _stated_title(document) -> str:
+def _stated_title(document: PDFDocument) -> str:
     """The Title in a document's information dictionary, decoded; '' when there is none or
     it cannot be read (a damaged dictionary costs the title, not the report)."""
     from pdfminer.pdftypes import resolve1

@@ -1,5 +1,8 @@
-"""Which files hold profiles, and how mgi names them. Light: it imports no parser, so a
-command served from the cache never pays for one."""
+"""Which files hold profiles, and how mgi names them: the table of input formats (each
+format's suffixes, reader, size cap, and whether the store keeps its parse) and the walk of a
+data folder. Light: it imports no parser and no reader (each is imported when a file of its
+format is read: pdfminer only for a PDF), so a command served from the cache pays for none.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +11,66 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from mgi_cli.model import Problem
+from mgi_cli.record import Record, frozen
 
-TEXT_SUFFIXES = (".txt", ".text")
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-PDF_SUFFIXES = (".pdf",)
-SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES
-MAX_TEXT_BYTES = 2 * 1024 * 1024  # a profile's text is about 20 KB
-MAX_HTML_BYTES = 20 * 1024 * 1024  # a saved page carries scripts and styles; they are skipped
-MAX_PDF_BYTES = 100 * 1024 * 1024  # MGI report PDFs run to about 10 MB
+Reader = Callable[[Path], str]  # a file -> the text lines the parser reads
+
+
+@frozen()
+class Format(Record):
+    """One input format: a row of the table every question about a file's kind asks."""
+
+    name: str  # "text", "html", "pdf"
+    suffixes: tuple[str, ...]  # lower case, with the dot
+    max_bytes: int  # a bigger file is not read: it cannot be a profile
+    read: Reader  # imports its module on first use
+    cached: bool = True  # whether the store keeps its parse (every format's, today)
+
+
+def _read_text(path: Path) -> str:
+    from mgi_cli.plain_text import read_plain
+
+    return read_plain(path)
+
+
+def _read_html(path: Path) -> str:
+    from mgi_cli.html_text import read_html
+
+    return read_html(path)
+
+
+def _read_pdf(path: Path) -> str:
+    from mgi_cli.pdf_text import pdf_to_text
+
+    return pdf_to_text(path)
+
+
+TEXT = Format("text", (".txt", ".text"), 2 * 1024 * 1024, _read_text)  # a profile: ~20 KB
+# A saved page carries scripts and styles (skipped); MGI report PDFs run to about 10 MB.
+HTML = Format("html", (".html", ".htm", ".xhtml"), 20 * 1024 * 1024, _read_html)
+PDF = Format("pdf", (".pdf",), 100 * 1024 * 1024, _read_pdf)
+FORMATS: tuple[Format, ...] = (TEXT, HTML, PDF)
+_BY_SUFFIX = {suffix: form for form in FORMATS for suffix in form.suffixes}
+SUFFIXES = tuple(_BY_SUFFIX)  # every suffix mgi reads, for messages and completion
+
+
+def format_of(path: str | os.PathLike[str]) -> Format | None:
+    """The format a file's name says, by its suffix in any case ("KAZ.PDF"); None for a name
+    mgi reads no profile from. A name only: whether the path is a file is the reader's to tell."""
+    return _BY_SUFFIX.get(os.path.splitext(path)[1].lower())
+
+
+def reading_format(path: str | os.PathLike[str]) -> Format:
+    """The format a file is read as: its suffix's, or plain text for a file named directly
+    whatever its suffix (`mgi check notes.md`)."""
+    return format_of(path) or TEXT
+
+
+def read_text(path: Path) -> str:
+    """A profile file's text, as its format reads it."""
+    return reading_format(path).read(path)
+
+
 MAX_DEPTH = 8  # folder levels under a data folder: fr/2018/... is two
 
 # Told of a subfolder the walk could not read: (its path, its path relative to the data
@@ -71,8 +126,10 @@ class _Walk:
             name = entry.name
             if name.startswith("."):
                 continue
-            if os.path.splitext(name)[1].lower() in SUFFIXES:
-                yield relative + name, entry  # even a folder so named: reported, not walked
+            if format_of(name) is not None:
+                # Even a folder so named ("fr.txt/"): listed, so the loader reports it as "a
+                # folder, not a file" rather than dropping it unseen; never walked, never read.
+                yield relative + name, entry
             elif not name.endswith("_files") and _is_folder(entry):
                 yield from self.folder(entry, relative + name, real, depth + 1)
 
@@ -114,13 +171,6 @@ def _is_link(entry: os.DirEntry[str]) -> bool:
         return entry.is_symlink() or bool(junction and junction())
     except OSError:
         return True
-
-
-def size_limit(path: Path) -> int:
-    suffix = path.suffix.lower()
-    if suffix in PDF_SUFFIXES:
-        return MAX_PDF_BYTES
-    return MAX_HTML_BYTES if suffix in HTML_SUFFIXES else MAX_TEXT_BYTES
 
 
 def display_path(path: Path) -> str:

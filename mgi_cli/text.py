@@ -73,3 +73,8 @@ def plural(count: int, noun: str) -> str:
 def slugify(text: str) -> str:
     """'Municipality of La Cruz' -> 'municipality-of-la-cruz'."""
     return "-".join(re.findall(r"[a-z0-9]+", fold(text)))
+
+
+def shorten(text: str, width: int = 60) -> str:
+    """A text cut to `width` characters with an ellipsis, for quoting a line in a message."""
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -7,16 +7,10 @@ import sys
 
 import pytest
 
+from mgi_cli.countries import find_country
+from mgi_cli.dates import parse_date
 from mgi_cli.labels import list_label
-from mgi_cli.metadata import (
-    describe_place,
-    edition,
-    find_country,
-    is_title,
-    parse_date,
-    strip_site_name,
-    title_subject,
-)
+from mgi_cli.metadata import describe_place, edition, is_title, strip_site_name, title_subject
 
 TITLES = [
     ("Migration Governance Profile: Republic of Kazakhstan",
@@ -139,7 +133,7 @@ def test_a_name_two_countries_share_or_none_has_names_none(name):
 
 
 def test_country_names_are_read_on_first_lookup_only():
-    code = ("import sys, mgi_cli.metadata as m; before = 'pycountry' in sys.modules; "
+    code = ("import sys, mgi_cli.countries as m; before = 'pycountry' in sys.modules; "
             "m.find_country('Kirghizistan'); m.find_country('Kazajistán'); "
             "print(before, m._countries_by_folded_name.cache_info().misses)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from mgi_cli.model import GAPS, STRENGTHS
@@ -150,3 +152,67 @@ def test_unmapped_heading_is_kept_unclassified_and_reported():
 def test_text_without_findings_is_not_a_profile():
     with pytest.raises(NotAProfile):
         parse_profile("Just a letter.\n\nNothing about migration governance.", "x.txt")
+
+
+# -- a heading that names two domains ----------------------------------------------------------
+
+AMBIGUOUS = """Migration Governance Profile: Republic of Testland
+
+{heading}
+Migration Governance: examples of well-developed areas
+  • A finding under a heading that names two domains.
+Areas with potential for further development
+  • A second one.
+
+Partnerships
+Migration Governance: examples of well-developed areas
+  • A partnership.
+"""
+TWO = "two domains, 1 (Migrants' rights) and 4 (Well-being of migrants)"
+
+
+@pytest.mark.parametrize("heading", [
+    "Migrants' rights and well-being", "MIGRANTS’ RIGHTS AND WELL-BEING",
+    "Droits et bien-être des migrants", "Derechos y bienestar de los migrantes",
+])
+def test_a_heading_naming_two_domains_is_reported_with_both_and_kept_unclassified(heading):
+    profile, problems = parse_profile(AMBIGUOUS.format(heading=heading), "test.txt")
+    assert [(p.line, p.message) for p in problems if p.warn] == [
+        (3, f"heading names {TWO}: {heading!r}; its findings are unclassified, as mgi cannot "
+            "tell which it is")]
+    extra = profile.unclassified
+    assert extra is not None and extra.heading == heading
+    assert extra.strengths == ("A finding under a heading that names two domains.",)
+    assert extra.gaps == ("A second one.",)
+    assert not profile.canonical[0].present and not profile.canonical[3].present
+
+
+def test_a_numbered_heading_naming_two_domains_is_placed_by_its_number_and_says_so():
+    heading = "Domain 4: Migrants' rights and well-being"
+    profile, problems = parse_profile(AMBIGUOUS.format(heading=heading), "test.txt")
+    assert [(p.line, p.message) for p in problems if p.warn] == [
+        (3, f"heading names {TWO}: {heading!r}; mapped to domain 4 (Well-being of migrants) "
+            "by its number")]
+    assert profile.unclassified is None
+    assert profile.canonical[3].strengths == (
+        "A finding under a heading that names two domains.",)
+    assert profile.canonical[3].placed == ("by-number", "by-number")
+
+
+def test_a_numbered_heading_naming_two_domains_whose_number_another_heading_names():
+    heading = "3. Migrants' rights and well-being"
+    profile, problems = parse_profile(AMBIGUOUS.format(heading=heading), "test.txt")
+    assert [(p.line, p.message) for p in problems if p.warn] == [
+        (3, f"heading names {TWO}: {heading!r}; its number is that of domain 3, which another "
+            "heading names, so its findings are unclassified")]
+    assert profile.unclassified is not None and len(profile.unclassified.strengths) == 1
+
+
+def test_check_names_both_domains_of_a_heading_with_its_line(run, tmp_path):
+    heading = "Droits et bien-être des migrants"
+    (tmp_path / "testland.txt").write_text(AMBIGUOUS.format(heading=heading), encoding="utf-8")
+    result = run("check", str(tmp_path), "-f", "json")
+    assert result.exit_code == 1
+    problems = json.loads(result.stdout)["files"][0]["problems"]
+    assert {"line": 3, "message": f"heading names {TWO}: {heading!r}; its findings are "
+                                  "unclassified, as mgi cannot tell which it is"} in problems
