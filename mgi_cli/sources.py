@@ -1,5 +1,5 @@
 """Which files hold profiles, and how mgi names them: the table of input formats (each
-format's suffixes, reader, size cap, and whether the store keeps its parse) and the walk of a
+format's suffixes, reader and size cap; the store keeps every format's parse) and the walk of a
 data folder. Light: it imports no parser and no reader (each is imported when a file of its
 format is read: pdfminer only for a PDF), so a command served from the cache pays for none.
 """
@@ -24,7 +24,6 @@ class Format(Record):
     suffixes: tuple[str, ...]  # lower case, with the dot
     max_bytes: int  # a bigger file is not read: it cannot be a profile
     read: Reader  # imports its module on first use
-    cached: bool = True  # whether the store keeps its parse (every format's, today)
 
 
 def _read_text(path: Path) -> str:

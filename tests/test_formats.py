@@ -43,7 +43,6 @@ def test_the_table_has_one_entry_per_format_and_each_suffix_once():
     assert len(suffixes) == len(set(suffixes)) and tuple(suffixes) == sources.SUFFIXES
     assert all(s == s.lower() and s.startswith(".") for s in suffixes)
     assert (TEXT.max_bytes, HTML.max_bytes, PDF.max_bytes) == (2 << 20, 20 << 20, 100 << 20)
-    assert all(f.cached for f in FORMATS)
 
 
 def test_each_format_reads_with_its_own_reader(tmp_path):

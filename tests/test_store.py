@@ -118,7 +118,7 @@ def test_the_store_keeps_files_with_their_checksums_and_problems(folder):
     rows = connection.execute("SELECT path, format, sha256, parsed_by, outcome FROM files "
                               "ORDER BY position").fetchall()
     assert [row[0] for row in rows][-1] == "notes.txt"
-    assert rows[-1][1:] == ("txt", rows[-1][2], mgi_cli.__version__, "not read")
+    assert rows[-1][1:] == ("text", rows[-1][2], mgi_cli.__version__, "not read")
     assert all(len(row[2]) == 64 for row in rows)
     assert connection.execute("SELECT file, message FROM problems WHERE file = 'notes.txt'"
                               ).fetchall() == [

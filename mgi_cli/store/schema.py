@@ -10,14 +10,12 @@ from pathlib import Path
 
 from mgi_cli import __version__
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"  # 9: files.format is the format table's name (text, html, pdf)
 # The modules whose rules decide what a file reads as: a change in any rebuilds the store.
 # The store's own modules are among them: how rows are written and read back is a rule too.
-RULES = ("parser.py", "lines.py", "labels.py", "domains.py", "furniture.py", "metadata.py",
-         "language.py", "html_text.py", "pdf_text.py", "text.py", "loader.py", "model.py",
-         "catalog.py", "stems.py", "glossary.py", "glossary.txt",
-         "store/schema.py", "store/reader.py", "store/insert.py", "store/update.py",
-         "store/indexes.py")
+# The folders whose modules decide what a file reads as (every module and data file in them:
+# a list of names would miss the next module a split adds). views/ and the CLI decide none.
+RULE_FOLDERS = ("", "store")
 PROFILE_FIELDS = ("name", "title", "level", "country", "country_code", "published", "edition",
                   "implementation", "funding", "language")
 FINDINGS_PER_PROFILE = 1 << 16  # a finding's id: its profile's key times this, plus its ordinal
@@ -113,11 +111,11 @@ def rules_digest() -> str:
     reads as: any edit to the parser changes it (stat, not read: it runs on every start)."""
     import zlib
 
-    here, marks = os.path.dirname(os.path.dirname(__file__)), []  # mgi_cli/
-    for name in RULES:
-        try:
-            stat = os.stat(os.path.join(here, name))
-            marks.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
-        except OSError:
-            marks.append(name)
+    package, marks = os.path.dirname(os.path.dirname(__file__)), []  # mgi_cli/
+    for folder in RULE_FOLDERS:
+        with os.scandir(os.path.join(package, folder)) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                if entry.name.endswith((".py", ".txt")) and entry.is_file():
+                    stat = entry.stat()
+                    marks.append(f"{folder}/{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
     return f"{zlib.crc32(' '.join(marks).encode()):08x}"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from mgi_cli import __version__
 from mgi_cli.model import Problem, Profile
+from mgi_cli.sources import reading_format
 from mgi_cli.store.changes import Progress, Row
 from mgi_cli.store.indexes import BULK_FILES, bulk, keep_glossary, keep_vocabulary
 from mgi_cli.store.insert import write_problems, write_profile
@@ -107,7 +108,7 @@ def _insert_file(connection: sqlite3.Connection, folder: Path, path: str, mark: 
     """A file's row, then its profile's rows and its problems."""
     profile, problems = read
     folder_row = path.endswith("/")
-    kind = "folder" if folder_row else os.path.splitext(path)[1].lower().lstrip(".")
+    kind = "folder" if folder_row else reading_format(path).name
     outcome = "profile" if profile is not None else "not read"
     digest = None if folder_row else _sha256(folder / path)
     connection.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
