@@ -35,7 +35,7 @@ class Hit:
 
     profile: Profile
     domain: Domain
-    kind: str
+    kind: Kind
     position: int  # 1-based, within its list
     text: str
     score: float  # relevance (BM25, weighted by how each term matched): more is better
@@ -228,7 +228,7 @@ def _languages(form: Form, wanted: str | None) -> tuple[str, ...] | None:
     return (wanted,) if not form.languages or wanted in form.languages else None
 
 
-def _finding(profile: Profile, ordinal: int) -> tuple[DomainFindings, str, int, str]:
+def _finding(profile: Profile, ordinal: int) -> tuple[DomainFindings, Kind, int, str]:
     for number, finding in enumerate(ordered_findings(profile)):
         if number == ordinal:
             return finding
