@@ -81,7 +81,8 @@ SimpleFormatOption = Annotated[
 ]
 DomainsOption = Annotated[  # a list, so that a repeated --domain is seen, never dropped
     list[str] | None,
-    typer.Option("--domain", "-d", help="Only this domain: key, number 1-6, name or alias.",
+    typer.Option("--domain", "-d", metavar="<domain>",
+                 help="Only this domain: key, number 1-6, name, alias or unclassified.",
                  autocompletion=complete_domain),
 ]
 OnlyOption = Annotated[
@@ -100,7 +101,7 @@ LanguageOption = Annotated[
 ]
 DataDirOption = Annotated[  # a str: a Path would make "" the current folder
     str | None,
-    typer.Option("--data-dir", envvar="MGI_DATA_DIR",
+    typer.Option("--data-dir", envvar="MGI_DATA_DIR", metavar="<folder>",
                  help="Read profiles from this folder instead of the bundled ones."),
 ]
 ProfileArgument = Annotated[
