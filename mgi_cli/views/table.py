@@ -281,7 +281,7 @@ def _counts(profile: Profile) -> RenderableType:
                   Column("Well-dev.", "right"), Column("Further dev.", "right")])
     guessed = False
     for block in profile.domains:
-        key = f"{block.domain.number} {block.domain.key}".strip()
+        key = f"{block.domain.number or ''} {block.domain.key}".strip()  # unclassified: no 0
         if not block.present:
             table.add_row(key, (NOT_IN_PROFILE, "dim"), "—", "—")
             continue
