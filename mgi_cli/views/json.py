@@ -172,9 +172,9 @@ def _check_profile(profile: Profile) -> dict[str, Any]:
         "published": profile.published,
         "domains": {
             block.domain.key: {"heading": block.heading, "placed": _placed(block),
-                               **{kind: len(block.findings(kind)) for kind in block.kinds()}}
+                               **{kind: count.of(kind) for kind in block.kinds()}}
             if block.present else None
-            for block in profile.domains
+            for block, count in zip(profile.domains, profile.counts(), strict=True)
         },
     }
 

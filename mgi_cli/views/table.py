@@ -280,7 +280,7 @@ def _counts(profile: Profile) -> RenderableType:
     table = Grid([Column("Domain", style="bold"), Column("Heading as written", wrap=True),
                   Column("Well-dev.", "right"), Column("Further dev.", "right")])
     guessed = False
-    for block in profile.domains:
+    for block, count in zip(profile.domains, profile.counts(), strict=True):
         key = f"{block.domain.number or ''} {block.domain.key}".strip()  # unclassified: no 0
         if not block.present:
             table.add_row(key, (NOT_IN_PROFILE, "dim"), "—", "—")
@@ -289,10 +289,10 @@ def _counts(profile: Profile) -> RenderableType:
         for kind in KINDS:
             mark = "*" if block.placement(kind) in GUESSES else ""
             guessed = guessed or bool(mark)
-            cells.append(f"{len(block.findings(kind))}{mark}")
+            cells.append(f"{count.of(kind)}{mark}")
         table.add_row(key, block.heading or "(no heading)", *cells)
-        if block.unsorted:
-            table.add_row("", ("unsorted: no list label", "dim"), str(len(block.unsorted)), "")
+        if count.unsorted:
+            table.add_row("", ("unsorted: no list label", "dim"), str(count.unsorted), "")
     if guessed:
         table.caption = "* placed by a guess, or unclassified: see below"
     return table
