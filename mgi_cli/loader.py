@@ -24,7 +24,7 @@ from mgi_cli.sources import (  # noqa: F401  (re-exported: the loader's public n
     reading_format,
 )
 
-MAX_TEXT_BYTES = TEXT.max_bytes  # re-exported: tests/test_hostile.py makes a file one over
+MAX_TEXT_BYTES = TEXT.max_bytes  # re-exported: tests/test_damaged_files.py makes a file one over
 
 Progress = Callable[[int, int, Path], None]
 

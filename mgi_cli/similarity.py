@@ -13,7 +13,7 @@ Two measures, the higher wins:
   50 x the share of the shorter finding's rare names that both name.
 
 SHARED_THRESHOLD (60) separates findings on one subject from findings that only share a
-topic; tests/test_analyst.py holds the hits and the non-hits it was chosen on.
+topic; tests/test_compare.py holds the hits and the non-hits it was chosen on.
 """
 
 from __future__ import annotations

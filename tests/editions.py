@@ -1,6 +1,7 @@
-"""A first edition of the Kyrgyzstan profile, derived from the seed (the second edition): one
-finding reworded, one new, one gone, one moved between the lists. Shared by the diff, export,
-overview and README tests."""
+"""Editions and translations made from the seeds. A first edition of the Kyrgyzstan profile,
+derived from the seed (the second edition): one finding reworded, one new, one gone, one moved
+between the lists; shared by the diff, export, overview, completion and README tests. And copies
+of the Kazakhstan seed in other languages and years, shared by the catalog and editions tests."""
 
 from __future__ import annotations
 
@@ -48,3 +49,22 @@ def write_editions(folder: Path) -> Path:
     shutil.copy(KYRGYZSTAN, folder / "kyrgyzstan-2023.txt")
     (folder / "kyrgyzstan-2018.txt").write_text(first_edition(), encoding="utf-8")
     return folder
+
+
+# -- copies of Kazakhstan in other languages and years ---------------------------------------
+
+NAMES = {"en": "Republic of Kazakhstan", "fr": "République du Kazakhstan",
+         "es": "República de Kazajistán"}
+EN18, FR18, ES18 = ("en", "2018-05", 1), ("fr", "2018-07", 1), ("es", "2018-06", 1)
+EN23, FR23 = ("en", "2023-05", 2), ("fr", "2023-09", 2)
+
+
+def kazakhstan_copies(seeds, *copies: tuple[str, str, int]) -> list:
+    """The seeds with Kazakhstan replaced by copies (language, published, edition) of it."""
+    kazakhstan = next(p for p in seeds.profiles if p.id == "kazakhstan")
+    others = [p for p in seeds.profiles if p.id != "kazakhstan"]
+    return [*others, *(
+        kazakhstan.replace(language=lang, name=NAMES[lang], published=published,
+                            edition=number, source=f"kazakhstan-{published}-{lang}.txt",
+                            aliases=(NAMES[lang], "Kazakhstan", "KAZ"))
+        for lang, published, number in copies)]

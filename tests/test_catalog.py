@@ -11,6 +11,7 @@ import pytest
 from mgi_cli.catalog import Catalog, UnknownProfile
 from mgi_cli.errors import MgiError
 from mgi_cli.loader import bundled_seeds
+from tests.editions import EN18, EN23, ES18, FR18, FR23, kazakhstan_copies
 
 
 @pytest.mark.parametrize(
@@ -64,27 +65,8 @@ def test_two_editions_plain_id_means_latest(seeds):
 
 # -- editions and translations ---------------------------------------------------------------
 
-NAMES = {"en": "Republic of Kazakhstan", "fr": "République du Kazakhstan",
-         "es": "República de Kazajistán"}
-
-
-def kazakhstan_copies(seeds, *copies: tuple[str, str, int]) -> list:
-    """The seeds with Kazakhstan replaced by copies (language, published, edition) of it."""
-    kazakhstan = next(p for p in seeds.profiles if p.id == "kazakhstan")
-    others = [p for p in seeds.profiles if p.id != "kazakhstan"]
-    return [*others, *(
-        kazakhstan.replace(language=lang, name=NAMES[lang], published=published,
-                            edition=number, source=f"kazakhstan-{published}-{lang}.txt",
-                            aliases=(NAMES[lang], "Kazakhstan", "KAZ"))
-        for lang, published, number in copies)]
-
-
 def ids_of(catalog) -> list[tuple[str, str, str]]:
     return [(p.id, p.language, p.published) for p in catalog.profiles if p.id.startswith("kaz")]
-
-
-EN18, FR18, ES18 = ("en", "2018-05", 1), ("fr", "2018-07", 1), ("es", "2018-06", 1)
-EN23, FR23 = ("en", "2023-05", 2), ("fr", "2023-09", 2)
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,6 @@
-"""`mgi check` and data folders: what loads, what is reported, nothing lost in silence."""
+"""`mgi check` and data folders: what loads, what is reported, nothing lost in silence; every
+guess the parser makes (a list label or heading it does not know) reported by `check`, in JSON
+and as a warning from the other commands."""
 
 from __future__ import annotations
 
@@ -7,6 +9,9 @@ import shutil
 from pathlib import Path
 
 from mgi_cli.loader import bundled_seeds
+from mgi_cli.model import BY_POSITION, STATED
+from tests.fidelity import FIDELITY
+from tests.samples import UNMAPPED
 
 FIXTURES = Path(__file__).parent / "fixtures"
 KYRGYZSTAN = bundled_seeds() / "000_8695948dd2a135b0.txt"
@@ -128,3 +133,62 @@ def test_check_missing_path(run, tmp_path):
     result = run("check", str(tmp_path / "missing.txt"))
     assert result.exit_code == 1
     assert "no such file or folder" in result.stdout
+
+
+def test_unmapped_heading_warns_on_stderr_and_keeps_findings(run, tmp_path):
+    (tmp_path / "testland.txt").write_text(UNMAPPED, encoding="utf-8")
+    result = run("--data-dir", str(tmp_path), "show", "testland", "-f", "json")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"warning: {tmp_path / 'testland.txt'}:2: heading maps to no MGI domain: "
+        "'Domain one: institutional capacity' (see mgi check)\n"
+    )
+    data = json.loads(result.stdout)
+    assert data["domains"][-1] == {
+        "key": "unclassified", "number": 0, "name": "Unclassified",
+        "heading": "Domain one: institutional capacity",
+        "placed": {"strengths": "unclassified", "gaps": "unclassified"},
+        "strengths": ["A finding under a heading that is no MGI domain."], "gaps": [],
+    }
+
+
+# -- guesses: mgi check tells the truth (tests/fixtures/fidelity/) -----------------------------
+
+def test_check_reports_a_guess_and_exits_1(run):
+    result = run("check", str(FIDELITY / "label_unknown.txt"))
+    assert result.exit_code == 1
+    assert "✗ " in result.stdout and "clean" not in result.stdout
+    assert ("list label not recognised: 'Looking ahead' (line 74); its 3 findings taken as\n"
+            "  further development by position") in result.stdout
+    assert result.stdout.rstrip().endswith("1 file, 1 profile, 36 findings, 6 problems")
+
+
+def test_check_json_says_how_each_list_was_placed(run):
+    result = run("check", str(FIDELITY / "label_unknown.txt"), "-f", "json")
+    report = json.loads(result.stdout)
+    assert report["clean"] is False and report["files"][0]["clean"] is False
+    assert report["files"][0]["profile"]["domains"]["partnerships"] == {
+        "heading": "Domain 3: Partnerships", "placed": {"strengths": STATED, "gaps": BY_POSITION},
+        "strengths": 4, "gaps": 2}
+
+
+def test_other_commands_warn_of_guesses(run, tmp_path):
+    shutil.copy(FIDELITY / "label_unknown.txt", tmp_path)
+    result = run("--data-dir", str(tmp_path), "show", "kazakhstan", "-f", "json")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == (
+        f"warning: {tmp_path / 'label_unknown.txt'}:74: list label not recognised: "
+        "'Looking ahead' (line 74); its 3 findings taken as further development by position "
+        "(see mgi check)")
+    assert json.loads(result.stdout)["domains"][0]["placed"] == {
+        "strengths": STATED, "gaps": BY_POSITION}
+
+
+def test_check_on_a_folder_with_subfolders_of_translations(run, tmp_path):
+    for folder, name in (("fr", "kazakhstan_fr.txt"), ("es", "kazakhstan_es.txt")):
+        (tmp_path / folder).mkdir()
+        shutil.copy(FIDELITY / name, tmp_path / folder / name)
+    result = run("check", str(tmp_path), "-f", "json")
+    report = json.loads(result.stdout)
+    assert result.exit_code == 0 and report["clean"] is True
+    assert sorted(f["profile"]["language"] for f in report["files"]) == ["es", "fr"]

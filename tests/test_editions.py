@@ -9,7 +9,7 @@ import pytest
 
 from mgi_cli.errors import MgiError, NotEditions
 from mgi_cli.library import Library
-from tests.test_catalog import EN18, EN23, FR18, FR23, kazakhstan_copies
+from tests.editions import EN18, EN23, FR18, FR23, kazakhstan_copies
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,12 @@
 """Data folders with subfolders: every profile under them is read, in path order, once; hidden
 names and a saved page's `*_files` folder are skipped; links never loop; the store's
-fingerprint sees exactly the files loading reads."""
+fingerprint sees exactly the files loading reads; and no command ever writes into a data
+folder."""
 
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import shutil
@@ -14,6 +16,8 @@ import pytest
 
 from mgi_cli import library, sources, store
 from mgi_cli.loader import bundled_seeds, load_paths
+from tests.editions import KYRGYZSTAN
+from tests.pages import write_pdf
 
 SEEDS = sorted(bundled_seeds().glob("*.txt"))  # kyrgyzstan, kazakhstan, mombasa, ...
 
@@ -151,3 +155,24 @@ def test_a_change_in_a_subfolder_is_read_again(data):
     assert len(library.open(data).files) == 6
     (data / "fr" / "2018" / "again.txt").unlink()  # removed
     assert len(library.open(data).files) == 5
+
+
+# -- nothing written -----------------------------------------------------------------------
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int, str]]:
+    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns,
+                                         hashlib.sha256(p.read_bytes()).hexdigest())
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_mgi_never_writes_into_a_data_folder(run, seeds, tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    shutil.copy(KYRGYZSTAN, folder / "k.txt")
+    write_pdf(next(p for p in seeds.profiles if p.id == "mombasa"), folder / "mombasa.pdf")
+    before = snapshot(folder)
+    for args in (["list"], ["show", "mombasa"], ["search", "trafficking"], ["overview"],
+                 ["compare", "mombasa", "kyrgyzstan"], ["check", str(folder)], ["export"],
+                 ["show", "mombasa"]):
+        run("--data-dir", str(folder), *args)
+    assert snapshot(folder) == before

@@ -8,6 +8,7 @@ import pytest
 
 from mgi_cli.model import GAPS, STRENGTHS
 from mgi_cli.parser import NotAProfile, parse_profile
+from tests.samples import UNMAPPED
 
 # (strengths, gaps) per domain in canonical order, counted by hand in the seed files.
 COUNTS = {
@@ -115,24 +116,6 @@ def test_french_introduction_is_not_a_domain(seeds):
     texts = [t for d in kyrgyzstan.domains for t in (*d.strengths, *d.gaps)]
     assert not any("indicateurs" in t.lower() for t in texts)
     assert kyrgyzstan.domains[0].heading == "Migrants' rights"
-
-
-UNMAPPED = """Key findings
-Domain one: institutional capacity
-
-Migration Governance: examples of well-developed areas
-
-  • A finding under a heading that is no MGI domain.
-
-Key findings
-Partnerships
-
-Migration Governance: examples of well-developed areas
-
-  • A partnership.
-
-Migration Governance Profile: Republic of Testland
-"""
 
 
 def test_unmapped_heading_is_kept_unclassified_and_reported():

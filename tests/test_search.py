@@ -1,8 +1,10 @@
 """Search on the seeds: stems, spellings, compounds, typos, phrases, prefixes, ranking (BM25, as
-FTS5 computes it), filters, and the words that matched."""
+FTS5 computes it), filters, and the words that matched; `mgi search` as a table and JSON,
+--limit, and exit 1 when nothing matches."""
 
 from __future__ import annotations
 
+import json
 import math
 import re
 
@@ -223,3 +225,37 @@ def test_ties_go_to_the_newest_profile_then_the_id(tmp_path):
     hits = Corpus(profiles).search("remittances").hits
     years = [hit.profile.published[:4] for hit in hits]
     assert len({hit.score for hit in hits}) == 1 and years == ["2024", "2021", "2019"]
+
+
+# -- the command -----------------------------------------------------------------------------
+
+def test_search_table(run):
+    result = run("search", "trafficing")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("8 findings match 'trafficing'")
+    assert result.stdout.count("safe-migration") == 0  # labels use domain names
+    assert result.stdout.count("Safe, orderly and regular migration") == 7
+
+
+def test_search_json(run):
+    data = json.loads(run("search", "trafficking", "-p", "mombasa", "-f", "json").stdout)
+    assert data == {
+        "query": "trafficking",
+        "total": 1,
+        "hits": [{
+            "profile": "mombasa", "domain": "safe-migration", "kind": "gaps",
+            "text": "The CGM does not have a local strategy to combat human trafficking.",
+            "score": 3.63, "position": 2, "language": "en", "matched": ["human trafficking"],
+        }],
+    }
+
+
+def test_search_limit(run):
+    result = run("search", "trafficking", "--limit", "2")
+    assert result.stdout.startswith("2 of 8 findings match")
+
+
+def test_search_nothing_found_exits_1(run):
+    result = run("search", "xylophone")
+    assert result.exit_code == 1
+    assert result.stdout == "" and result.stderr == "No findings match 'xylophone'.\n"

@@ -1,15 +1,17 @@
 """What reaches the terminal: colour only where it shows, shading that says what it is,
---save on every table, and the same text piped as shown."""
+--save on every table (as text, SVG or HTML), the pager (MGI_PAGER) for long output on a
+terminal only, and the same text piped as shown."""
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
 from typer.testing import CliRunner
 
 from mgi_cli.cli import app
-from mgi_cli.terminal import Terminal, color_depth
+from mgi_cli.terminal import Terminal, color_depth, pager_command
 
 ESCAPE = "\x1b"
 TABLE_COMMANDS = [["list"], ["overview"], ["show", "kazakhstan"], ["domains"], ["check"],
@@ -75,6 +77,15 @@ def test_save_keeps_a_copy_of_every_table_without_trailing_spaces(command, tmp_p
     assert not [line for line in saved.splitlines() if line != line.rstrip()]
 
 
+@pytest.mark.parametrize("suffix", [".svg", ".html"])
+def test_save_keeps_what_was_shown(run, tmp_path, suffix):
+    target = tmp_path / f"view{suffix}"
+    result = run("show", "kazakhstan", "-d", "partnerships", "--save", str(target))
+    assert result.exit_code == 0
+    saved = target.read_text(encoding="utf-8")
+    assert "Almaty" in saved and ("<svg" in saved if suffix == ".svg" else "<html" in saved)
+
+
 def test_save_with_a_suffix_mgi_cannot_write_is_refused_before_anything_is_printed(tmp_path):
     result = invoke("overview", "--save", str(tmp_path / "x.pdf"))
     assert result.exit_code == 2 and result.stdout == ""
@@ -102,3 +113,13 @@ def test_pager_receives_long_output_only_on_a_terminal(tmp_path):
     piped = Terminal(stdout_isatty=False, height=24, pager=pager)
     assert "Republic of Kazakhstan" in invoke("show", "kazakhstan", terminal=piped).stdout
     assert not paged.exists()
+
+
+def test_long_output_goes_through_the_pager_on_a_terminal(run, tmp_path, monkeypatch):
+    """The pager is the one MGI_PAGER names, as the terminal reads it from the environment."""
+    paged = tmp_path / "paged.txt"
+    monkeypatch.setenv("MGI_PAGER", f"sh -c 'cat > {paged}'")
+    tty = Terminal(stdout_isatty=True, width=80, height=24, pager=pager_command(os.environ))
+    result = run("show", "kazakhstan", obj=tty)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "Migration Governance Profile: Republic of Kazakhstan" in paged.read_text()

@@ -35,8 +35,25 @@ def expected(findings) -> dict[str, tuple[list[str], list[str]]]:
 FIXTURE_FILES = sorted(FIXTURES.glob("*.txt"))
 
 
+# One fixture per variant class, as tests/fixtures/make_fixtures.py writes them.
+VARIANT_CLASSES = [
+    "bullets_asterisk", "bullets_black_circle", "bullets_en_dash", "bullets_hyphen",
+    "bullets_indentation_only", "bullets_square", "bullets_white_circle", "domains_any_order",
+    "encoding_cp1252_cr", "encoding_utf16_bom", "encoding_utf8_bom_crlf", "findings_only",
+    "headings_domain_numbered", "headings_french", "headings_french_labels_wrapped",
+    "headings_local_numbered", "headings_migof_long", "headings_migof_principles",
+    "headings_portal", "headings_spanish", "headings_spanish_variants", "intro_english",
+    "intro_french", "labels_wrapped_english", "no_blank_lines", "no_blank_lines_wrapped",
+    "spaces_tabs_nbsp_zero_width", "wrapped_flush", "wrapped_indentation_only_flush",
+    "wrapped_indented",
+]
+
+
 def test_there_is_a_fixture_per_variant_class():
-    assert len(FIXTURE_FILES) == 30
+    assert [path.stem for path in FIXTURE_FILES] == VARIANT_CLASSES
+    from tests.fixtures.make_fixtures import VARIANTS  # what the generator writes
+
+    assert sorted(VARIANTS) == VARIANT_CLASSES
 
 
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.stem)
