@@ -18,6 +18,8 @@ from typer.core import TyperGroup
 from mgi_cli.errors import MgiError, NothingFound
 from mgi_cli.session import Session
 
+ANYWHERE = ("--no-color", "--no-pager")  # global flags taken after the command too
+
 
 class Boundary(TyperGroup):
     """The one boundary: the core's exceptions and usage errors become one line on stderr
@@ -34,10 +36,21 @@ class Boundary(TyperGroup):
             if isinstance(ctx.obj, Session):
                 ctx.obj.store_warnings()
 
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        """The global flags work anywhere on the line (`mgi overview --no-color`), as in git
+        and gh: they are moved before the command. Not after `--`, where words are words."""
+        end = args.index("--") if "--" in args else len(args)
+        flags = [arg for arg in args[:end] if arg in ANYWHERE]
+        rest = [arg for arg in args[:end] if arg not in ANYWHERE]
+        return super().parse_args(ctx, flags + rest + args[end:])
+
     def main(self, *args: Any, **kwargs: Any) -> Any:
         standalone = kwargs.pop("standalone_mode", True)
         try:  # not standalone: errors come back here instead of being printed by typer
             code = super().main(*args, **{**kwargs, "standalone_mode": False})
+        except click.NoArgsIsHelpError as error:  # `mgi` alone: the help, as `mgi -h`
+            typer.echo(error.format_message())
+            code = 2
         except click.UsageError as error:
             typer.echo(usage_line(error), err=True)
             code = 2

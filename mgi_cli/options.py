@@ -48,7 +48,8 @@ def complete_profile(ctx: typer.Context, incomplete: str) -> list[str]:
 def complete_domain(incomplete: str) -> list[str]:
     from mgi_cli.domains import DOMAINS
 
-    return [i.domain.key for i in DOMAINS if i.domain.key.startswith(incomplete.lower())]
+    keys = [i.domain.key for i in DOMAINS] + ["unclassified"]
+    return [key for key in keys if key.startswith(incomplete.lower())]
 
 
 def checked_save(save: Path | None) -> Path | None:
@@ -57,7 +58,7 @@ def checked_save(save: Path | None) -> Path | None:
 
     if save is not None and save.suffix.lower() not in SAVE_SUFFIXES:
         raise typer.BadParameter(f"takes a file ending in {', '.join(SAVE_SUFFIXES)}, "
-                                 f"not {save}.")
+                                 f"not {str(save)!r}.")
     return save
 
 

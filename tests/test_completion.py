@@ -22,6 +22,7 @@ def test_completion_of_profiles_domains_and_formats(run):
     assert complete("mgi show k") == ["kazakhstan", "kyrgyzstan"]
     assert complete("mgi compare azerbaijan m") == ["mombasa"]
     assert complete("mgi show kazakhstan --domain w") == ["whole-of-government", "well-being"]
+    assert complete("mgi show kazakhstan --domain u") == ["unclassified"]
     assert complete("mgi list --format ") == ["table", "json", "csv", "markdown"]
 
 

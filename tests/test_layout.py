@@ -121,3 +121,33 @@ def test_below_the_width_a_table_needs_each_record_is_a_block():
         shown("compare", "kazakhstan", "kyrgyzstan", "azerbaijan", width=60)
     assert "┃ Republic of Kazakhstan" in wide and "┃" not in narrow
     assert "\nRepublic of Kazakhstan [kazakhstan]\n  Well-developed areas\n" in narrow
+
+
+LONG_ID = "santa-cruz-de-la-sierra-metropolitan-intercommunal-area"  # 55 characters
+
+
+@pytest.fixture(scope="module")
+def long_id_folder(tmp_path_factory):
+    """Kazakhstan and a local profile whose id is wider than a narrow terminal."""
+    from mgi_cli.loader import bundled_seeds
+
+    folder = tmp_path_factory.mktemp("long-id")
+    seeds = bundled_seeds()
+    mombasa = (seeds / "002_c0b57c0fbd21107e.txt").read_text(encoding="utf-8")
+    (folder / "local.txt").write_text(mombasa.replace(
+        "Mombasa", "Santa Cruz de la Sierra Metropolitan Intercommunal Area"), encoding="utf-8")
+    (folder / "kazakhstan.txt").write_text(
+        (seeds / "001_803b044c30150796.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100, 120])
+@pytest.mark.parametrize("command", [
+    ["list"], ["overview"], ["show", "santa"], ["search", "county", "-n", "3"], ["check"],
+    ["compare", "kazakhstan", "santa", "-d", "3"]], ids=lambda c: c[0])
+def test_an_id_wider_than_a_column_or_the_terminal_is_never_cut(long_id_folder, command,
+                                                                 width):
+    text = shown("--data-dir", str(long_id_folder), *command, width=width)
+    assert re.search(rf"(^|[\s\[]){LONG_ID}($|[\s\]])", text, flags=re.M), text
+    assert "santa-cruz-de-la-sierra-\n" not in text
+    assert_fits(text, width)

@@ -90,7 +90,7 @@ def test_save_with_a_suffix_mgi_cannot_write_is_refused_before_anything_is_print
     result = invoke("overview", "--save", str(tmp_path / "x.pdf"))
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == (f"Error: --save: takes a file ending in .svg, .html, .txt, not "
-                             f"{tmp_path / 'x.pdf'}. See 'mgi overview -h'.\n")
+                             f"{str(tmp_path / 'x.pdf')!r}. See 'mgi overview -h'.\n")
     assert not (tmp_path / "x.pdf").exists()
 
 

@@ -83,3 +83,36 @@ def test_compare_shared_keeps_each_findings_real_position(run):
     assert shared[0] == every[0]
     assert len(shared) < len(every)
     assert set(shared[1:]) <= set(every[1:])  # the same rows, positions and all
+
+
+def test_mgi_alone_prints_its_help_on_stdout_and_exits_2(run):
+    result = run()
+    assert result.exit_code == 2 and result.stderr == ""
+    assert result.stdout.startswith("Usage: mgi [OPTIONS] COMMAND [ARGS]...\n")
+    assert "Commands:" in result.stdout
+
+
+@pytest.mark.parametrize("flag", ["--no-color", "--no-pager"])
+def test_global_flags_work_after_the_command_too(run, flag):
+    before = run(flag, "list", "-f", "json")
+    after = run("list", "-f", "json", flag)
+    assert after.exit_code == before.exit_code == 0 and after.stdout == before.stdout
+
+
+def test_after_a_double_dash_a_flag_is_a_word(run):
+    result = run("search", "trafficking", "--", "--no-color")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: Got unexpected extra argument(s) (--no-color).")
+
+
+def test_domain_unclassified_shows_the_findings_under_headings_that_name_no_domain(
+        run, tmp_path):
+    from tests.samples import UNMAPPED
+
+    (tmp_path / "p.txt").write_text(UNMAPPED, encoding="utf-8")
+    shown = json.loads(run("--data-dir", str(tmp_path), "show", "testland", "-d",
+                           "unclassified", "-f", "json").stdout)
+    assert [d["key"] for d in shown["domains"]] == ["unclassified"]
+    none = run("show", "kazakhstan", "-d", "unclassified")
+    assert none.exit_code == 1
+    assert none.stderr == "kazakhstan has no findings outside the six domains.\n"

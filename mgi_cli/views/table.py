@@ -93,7 +93,9 @@ class Hanging:
 
         for first, later, text, text_style, first_style in self.rows:
             width = max(20, options.max_width - len(first))
-            lines = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+            # Ids and paths are names: never broken at a hyphen or cut, even when wider.
+            lines = textwrap.wrap(text, width, break_on_hyphens=False,
+                                  break_long_words=False) or [""]
             for number, line in enumerate(lines):
                 if number == 0:
                     yield Segment(first, console.get_style(first_style) if first_style else None)
@@ -210,7 +212,7 @@ def search_view(query: str, hits: Sequence[Hit], total: int,
     for hit in hits:
         label = f"{hit.profile.id} · {hit.profile.language} · {hit.domain.name} · " \
                 f"{SHORT_LABELS[hit.kind]}"
-        parts.append(Text(label, style="dim"))
+        parts.append(Hanging().add("", label, text_style="dim"))
         text = Text(hit.text)
         for start, end in hit.spans:
             text.stylize("bold reverse", start, end)
@@ -257,7 +259,7 @@ def check_view(files: Sequence[FileCheck], summary: str) -> RenderableType:
         if file.profile:
             p = file.profile
             facts = f"{p.id} · {p.name} · {p.level} · {p.language} · {p.published or '—'}"
-            parts.append(Padding(Text(facts), (0, 0, 0, 2)))
+            parts.append(Hanging().add("  ", facts))
             parts.append(Padding(_counts(p), (0, 0, 0, 2)))
         for problem in file.problems:
             parts.append(Padding(Text(_where(problem), style="yellow"), (0, 0, 0, 2)))

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # names for annotations only
     from mgi_cli.compare import Comparison
     from mgi_cli.editions import EditionDiff, Pair
 
-# Narrower than this, a column of findings would break words: each profile gets a block.
+# Narrower than this (or than an id), a column would break words: each profile gets a block.
 MIN_COLUMN = 20
 SHARED_NOTE = ("≈N marks findings that say nearly the same thing in several profiles "
                "(mgi compare --shared shows only them).")
@@ -31,7 +31,8 @@ def comparison_view(comparison: Comparison, kinds: Sequence[Kind] = KINDS,
     """One table per domain, a column per profile; below the width that needs, one block
     per profile under each domain, so no word is cut."""
     count = len(comparison.profiles)
-    side_by_side = (width - 3 * count - 1) // count >= MIN_COLUMN
+    longest_id = max(len(f"[{p.id}]") for p in comparison.profiles)  # a header never cut
+    side_by_side = (width - 3 * count - 1) // count >= max(MIN_COLUMN, longest_id)
     parts: list[RenderableType] = []
     for domain, cells in comparison.rows:
         title = Text(domain.title, style="bold cyan")
