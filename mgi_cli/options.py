@@ -54,9 +54,11 @@ def complete_domain(incomplete: str) -> list[str]:
 
 def checked_save(save: Path | None) -> Path | None:
     """--save: a name mgi can write, refused before anything is read or printed."""
+    if save is None:  # most runs, completion among them: nothing to import
+        return None
     from mgi_cli.terminal import SAVE_SUFFIXES
 
-    if save is not None and save.suffix.lower() not in SAVE_SUFFIXES:
+    if save.suffix.lower() not in SAVE_SUFFIXES:
         raise typer.BadParameter(f"takes a file ending in {', '.join(SAVE_SUFFIXES)}, "
                                  f"not {str(save)!r}.")
     return save
