@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from mgi_cli import domains, labels
+from mgi_cli import domains, headings, labels
 from mgi_cli.lines import (
     BACK_MATTER,
     BLANK,
@@ -91,14 +91,14 @@ def _heading_block(state: State, heading: str, number: int) -> Block:
     """A block mapped by its heading's meaning, else by its number (placement reports that
     guess), else unclassified and reported here. A heading that names several domains maps
     by meaning to none of them: by its number if it has one, else unclassified."""
-    named = domains.heading_domains(heading)
+    named = headings.heading_domains(heading)
     several = named if len(named) > 1 else ()
     if len(named) == 1:
         return Block(named[0], heading, number, STATED)
-    if by_number := domains.heading_number(heading):
+    if by_number := headings.heading_number(heading):
         return Block(by_number.key, heading, number, BY_NUMBER, named=several)
     if several:
-        state.problem(number, f"heading names {domains.naming(several)}: {heading!r}; its "
+        state.problem(number, f"heading names {headings.naming(several)}: {heading!r}; its "
                               "findings are unclassified, as mgi cannot tell which it is")
     else:
         state.problem(number, f"heading maps to no MGI domain: {heading!r}")

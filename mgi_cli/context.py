@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from mgi_cli import domains, labels
+from mgi_cli import headings, labels
 from mgi_cli.lines import (
     BULLET,
     BULLET_GLYPH,
@@ -51,7 +51,7 @@ def continued_heading(state: State, text: str) -> bool:
         return False  # the common case, and the fast one
     match = _CONTINUED.match(fold(text))
     return bool(match and state.block is not None
-                and domains.normalize_heading(match.group(1)) == state.block.key)
+                and headings.normalize_heading(match.group(1)) == state.block.key)
 
 
 def is_date_line(state: State, index: int) -> bool:
@@ -78,7 +78,7 @@ def numbered_item(state: State, index: int) -> str | None:
     if is_heading_text(text):  # a heading's shape: a finding only where its number fits
         following = next_text(state, index)
         goes_on = following is not None and goes_on_in_lower_case(state, following)
-        if (domains.normalize_heading(text) and not goes_on) or (
+        if (headings.normalize_heading(text) and not goes_on) or (
                 following is not None and label_at(state, following)[0] is not None):
             return None  # a numbered heading before its lists
         first = (state.run is None or not state.run.items) and state.bullet is None
@@ -205,7 +205,7 @@ def wrapped_heading(state: State, index: int) -> tuple[str, int] | None:
             and not (starts_upper(first) and finding_ended(state))):
         return None  # a finding goes on, unless it ended and a capitalised heading starts
     joined = join(first, second, state)
-    if is_heading_text(joined) and domains.heading_domains(joined):
+    if is_heading_text(joined) and headings.heading_domains(joined):
         return joined, following + 1
     return None
 
@@ -223,7 +223,7 @@ def title_at(state: State, index: int) -> tuple[str, int]:
         or len(tail.split()) > 5
         or SENTENCE_END.search(tail)
         or state.kinds[following] not in (SHORT, PROSE)
-        or domains.normalize_heading(tail)
+        or headings.normalize_heading(tail)
     ):
         return title, following
     return join(title, tail, state), following + 1
@@ -236,7 +236,7 @@ def is_heading(state: State, index: int) -> bool:
         return False
     if labels.is_introduction(text) and (state.after_marker or state.block is None):
         return True
-    meaning = kind == HEADING and domains.normalize_heading(text) is not None
+    meaning = kind == HEADING and headings.normalize_heading(text) is not None
     if continues(state, state.lines[index]) and (not meaning or not starts_upper(text)):
         return False
     if kind != HEADING and in_unfinished_plain_list(state):
@@ -247,7 +247,7 @@ def is_heading(state: State, index: int) -> bool:
         return True  # the line before a run of labelled lists
     if state.after_marker:
         return True
-    if kind == HEADING and domains.has_numbering(text):
+    if kind == HEADING and headings.has_numbering(text):
         return meaning or _bullets_follow(state, index)
     # A label-like line where the domain has no room for another list: a heading mgi cannot
     # name, which starts a block of its own rather than being merged into this one.

@@ -106,7 +106,7 @@ def _reads_as_label(line: str, text: str) -> bool:
 
 
 def _names_a_domain(line: str) -> bool:
-    from mgi_cli.domains import normalize_heading
+    from mgi_cli.headings import normalize_heading
 
     return normalize_heading(line) is not None
 

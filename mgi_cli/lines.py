@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from mgi_cli import domains, labels
+from mgi_cli import headings, labels
 from mgi_cli.dates import parse_date
 from mgi_cli.metadata import is_title
 from mgi_cli.text import fold
@@ -87,22 +87,23 @@ def classify(line: str) -> str:
         return BACK_MATTER
     if BULLET_GLYPH.match(line):
         return BULLET
-    if labels.list_label(text) and not domains.heading_number(text):
+    if labels.list_label(text) and not headings.heading_number(text):
         return LABEL
     if parse_date(text):
         return DATE
     if is_title(text):
         return TITLE
-    if is_heading_text(text) and (domains.normalize_heading(text) or domains.heading_number(text)):
+    if is_heading_text(text) and (headings.normalize_heading(text)
+                                  or headings.heading_number(text)):
         return HEADING
-    if _FOOTNOTE.match(text) and not domains.heading_number(text):
+    if _FOOTNOTE.match(text) and not headings.heading_number(text):
         return FOOTNOTE
     return SHORT if labels.is_label_shaped(text) else PROSE
 
 
 def is_heading_text(text: str) -> bool:
     """Short enough for a heading, and not a sentence."""
-    return (len(text.split()) <= domains.MAX_HEADING_WORDS
+    return (len(text.split()) <= headings.MAX_HEADING_WORDS
             and not text.rstrip().endswith((".", ";", ",")))
 
 

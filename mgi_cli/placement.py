@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from mgi_cli import domains
+from mgi_cli import domains, headings
 from mgi_cli.model import (
     BY_NUMBER,
     BY_POSITION,
@@ -91,7 +91,7 @@ def _empty_placeholders(state: State) -> None:
 def _map_by_number(state: State, block: Block, named: set[str]) -> None:
     """Keep a heading mapped by its number when no other heading names that domain."""
     domain = domains.BY_KEY[block.key]
-    unread = (f"heading names {domains.naming(block.named)}: {block.heading!r}" if block.named
+    unread = (f"heading names {headings.naming(block.named)}: {block.heading!r}" if block.named
               else f"heading not recognised: {block.heading!r}")
     if block.key in named:
         block.key, block.mapped = domains.UNCLASSIFIED.key, UNCLASSIFIED

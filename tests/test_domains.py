@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from mgi_cli.domains import (
-    UNCLASSIFIED,
-    heading_domains,
-    naming,
-    normalize_heading,
-    resolve_domain,
-)
+from mgi_cli.domains import UNCLASSIFIED, resolve_domain
 from mgi_cli.errors import MgiError
+from mgi_cli.headings import heading_domains, naming, normalize_heading
 from tests.dress import HEADINGS as PUBLISHED
 
 HEADINGS = [

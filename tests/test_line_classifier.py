@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from mgi_cli import lines
-from mgi_cli.domains import heading_number
 from mgi_cli.furniture import furniture_lines
+from mgi_cli.headings import heading_number
 from mgi_cli.labels import is_section_marker, list_label
 from mgi_cli.language import detect
 from mgi_cli.model import GAPS, STRENGTHS
