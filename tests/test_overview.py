@@ -19,7 +19,7 @@ def test_overview(run):
         "partnerships": {"strengths": 4, "gaps": 2},
         "well-being": {"strengths": 3, "gaps": 2},
         "crises": {"strengths": 3, "gaps": 2},
-        "safe-migration": {"strengths": 3, "gaps": 3}}}
+        "safe-migration": {"strengths": 3, "gaps": 3}}, "unsorted": 0}
 
 
 def test_overview_on_a_data_dir(run, editions):

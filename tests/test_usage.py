@@ -73,7 +73,23 @@ def test_list_and_overview_count_the_same_findings(run):
         cells = [c for c in row["domains"].values() if c]
         assert summary["strengths"] == sum(c["strengths"] for c in cells)
         assert summary["gaps"] == sum(c["gaps"] for c in cells)
-        assert summary["unsorted"] == 0
+        assert summary["unsorted"] == row["unsorted"] == 0
+
+
+def test_list_and_overview_show_the_findings_placed_nowhere_alike(run, tmp_path):
+    from tests.samples import UNMAPPED
+
+    (tmp_path / "p.txt").write_text(UNMAPPED, encoding="utf-8")
+    folder = ["--data-dir", str(tmp_path)]
+    (listed,) = json.loads(run(*folder, "list", "-f", "json").stdout)
+    (row,) = json.loads(run(*folder, "overview", "-f", "json").stdout)
+    assert listed["unsorted"] == row["unsorted"] == 1
+    assert (listed["strengths"], listed["gaps"]) == (1, 0)
+    table = run(*folder, "overview").stdout
+    assert table.splitlines()[0].endswith("Not") and table.splitlines()[1].endswith("placed")
+    assert "Not placed: findings in neither list, or in no domain" in " ".join(table.split())
+    assert run(*folder, "overview", "-f", "csv").stdout.splitlines()[1].endswith(",1")
+    assert "1 / 0 +1" in run(*folder, "list").stdout
 
 
 def test_compare_shared_keeps_each_findings_real_position(run):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mgi_cli.dataset import Record, Rows, finding_rows, profile_rows
-from mgi_cli.model import KINDS, Kind, Profile
+from mgi_cli.model import KINDS, UNSORTED, Kind, Profile
 
 if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
     from mgi_cli.compare import Comparison
@@ -57,7 +57,8 @@ def comparison_rows(comparison: Comparison, kinds: Sequence[Kind] = KINDS) -> Ro
 def overview_columns() -> list[str]:
     from mgi_cli.domains import DOMAINS
 
-    return ["id", "name"] + [f"{i.domain.key}_{k}" for i in DOMAINS for k in KINDS]
+    return ["id", "name"] + [f"{i.domain.key}_{k}" for i in DOMAINS for k in KINDS] + [
+        "unsorted"]
 
 
 def overview_rows(profiles: Sequence[Profile]) -> Rows:
@@ -67,5 +68,6 @@ def overview_rows(profiles: Sequence[Profile]) -> Rows:
         for count in profile.canonical_counts():  # empty cells: a domain not in this profile
             for kind in KINDS:
                 row[f"{count.domain}_{kind}"] = count.of(kind) if count.present else None
+        row["unsorted"] = profile.count(UNSORTED)  # in no list or no domain
         rows.append(row)
     return overview_columns(), rows

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.dataset import profile_summary
-from mgi_cli.model import KINDS, DomainFindings, Kind, Placement, Profile
+from mgi_cli.model import KINDS, UNSORTED, DomainFindings, Kind, Placement, Profile
 
 if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
     from mgi_cli.check import FileCheck
@@ -121,7 +121,8 @@ def overview_list(profiles: Sequence[Profile]) -> list[dict[str, Any]]:
     return [
         {"id": p.id, "name": p.name,
          "domains": {c.domain: {"strengths": c.strengths, "gaps": c.gaps}
-                     if c.present else None for c in p.canonical_counts()}}
+                     if c.present else None for c in p.canonical_counts()},
+         "unsorted": p.count(UNSORTED)}  # in no list or no domain, as `mgi list` counts them
         for p in profiles
     ]
 

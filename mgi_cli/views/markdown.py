@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from mgi_cli.model import KINDS, DomainFindings, Kind, Profile
 from mgi_cli.views.csv import Rows
-from mgi_cli.views.wording import LIST_LABELS, NOT_A_SCORE, NOT_IN_PROFILE, SHORT_LABELS
+from mgi_cli.views.wording import (
+    LIST_LABELS,
+    NOT_A_SCORE,
+    NOT_IN_PROFILE,
+    NOT_PLACED,
+    SHORT_LABELS,
+)
 
 if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
     from mgi_cli.compare import Comparison
@@ -80,7 +86,9 @@ def comparison_markdown(comparison: Comparison, kinds: Sequence[Kind] = KINDS) -
 def overview_markdown(rows: Rows) -> str:
     from mgi_cli.domains import DOMAINS
 
-    header = ["Profile"] + [escape(i.domain.title) for i in DOMAINS]
+    unsorted = any(row["unsorted"] for row in rows[1])  # a column only when there are any
+    header = ["Profile"] + [escape(i.domain.title) for i in DOMAINS] + (
+        ["Not placed"] if unsorted else [])
     body = []
     for row in rows[1]:
         cells = [escape(f"{row['name']} ({row['id']})")]
@@ -88,7 +96,7 @@ def overview_markdown(rows: Rows) -> str:
             key = info.domain.key
             strengths, gaps = row[f"{key}_strengths"], row[f"{key}_gaps"]
             cells.append("—" if strengths is None else f"{strengths} / {gaps}")
-        body.append(cells)
+        body.append(cells + ([str(row["unsorted"])] if unsorted else []))
     note = (f"\nEach cell: examples of well-developed areas / areas with potential for further "
-            f"development. {NOT_A_SCORE}\n")
+            f"development.{NOT_PLACED if unsorted else ''} {NOT_A_SCORE}\n")
     return table(header, body) + note

@@ -30,6 +30,7 @@ from mgi_cli.views.wording import (
     LIST_LABELS,
     NOT_A_SCORE,
     NOT_IN_PROFILE,
+    NOT_PLACED,
     SHORT_LABELS,
 )
 
@@ -47,7 +48,7 @@ def profile_list(profiles: Sequence[Profile]) -> RenderableType:
     table = Grid([Column("ID", style="bold"), Column("Name", wrap=True), Column("Level"),
                   Column("Country", wrap=True), Column("Date"), Column("Ed.", "right"),
                   Column("Lang"), Column("Findings", "center")], caption=_caption(
-                      "Findings", profiles))
+                      "Findings", any(p.count(UNSORTED) for p in profiles)))
     for p in profiles:
         table.add_row(p.id, p.name, p.level, p.country or "—", p.published or "—",
                       str(p.edition), p.language, _findings(p))
@@ -61,13 +62,14 @@ def _findings(profile: Profile) -> str:
     return f"{counts} +{unsorted}" if unsorted else counts
 
 
-def _caption(what: str, profiles: Sequence[Profile], shading: bool = False) -> str:
+def _caption(what: str, unsorted: bool, shading: bool = False) -> str:
+    """What the counts are (and are not); the findings in no list or domain said apart."""
     caption = CELLS.replace("Each cell", what)
     if shading:
         caption += "; shading shows how many findings a cell holds"
-    if what == "Findings" and any(p.count(UNSORTED) for p in profiles):
+    if unsorted and what == "Findings":
         caption += f" {UNSORTED_NOTE}"
-    return f"{caption}. {NOT_A_SCORE}"
+    return f"{caption}.{NOT_PLACED if unsorted and what != 'Findings' else ''} {NOT_A_SCORE}"
 
 
 class Hanging:
@@ -165,13 +167,15 @@ def overview_view(profiles: Sequence[Profile], colors: int = 0) -> RenderableTyp
     """Profiles by the six domains; on a terminal with colours, darker cells hold more."""
     from mgi_cli.domains import DOMAINS
 
+    unsorted = [profile.count(UNSORTED) for profile in profiles]
     table = Grid([Column("Profile", style="bold"), *(
         Column(f"{info.domain.number} {_short_name(info.domain.key)}", "center")
-        for info in DOMAINS)], caption=_caption("Each cell", profiles, shading=bool(colors)))
+        for info in DOMAINS), *([Column("Not placed", "right")] if any(unsorted) else [])],
+        caption=_caption("Each cell", any(unsorted), shading=bool(colors)))
     counts = [profile.canonical_counts() for profile in profiles]
     totals = [c.strengths + c.gaps for row in counts for c in row if c.present] or [0]
     least, span = min(totals), max(1, max(totals) - min(totals))
-    for profile, row in zip(profiles, counts, strict=True):
+    for profile, row, apart in zip(profiles, counts, unsorted, strict=True):
         cells: list[str | tuple[str, str]] = []
         for count in row:
             if not count.present:
@@ -179,7 +183,7 @@ def overview_view(profiles: Sequence[Profile], colors: int = 0) -> RenderableTyp
                 continue
             shade = _shade((count.strengths + count.gaps - least) / span, colors)
             cells.append((f"{count.strengths} / {count.gaps}", shade))
-        table.add_row(profile.id, *cells)
+        table.add_row(profile.id, *cells, *([str(apart)] if any(unsorted) else []))
     return table
 
 

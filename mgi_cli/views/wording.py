@@ -14,5 +14,7 @@ SHORT_LABELS = {STRENGTHS: "Well-developed areas", GAPS: "Areas for further deve
                 UNSORTED: "List not told"}
 # A domain the profile does not contain, which is not the same as an empty list.
 NOT_IN_PROFILE = "not in this profile"
+# The overview's column of findings in no list or no domain, when a profile has any.
+NOT_PLACED = " Not placed: findings in neither list, or in no domain (see mgi check)."
 NOT_A_SCORE = "Counts of findings, not scores: the MGI does not rank countries or cities."
 LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish"}
