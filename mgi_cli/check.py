@@ -23,10 +23,12 @@ class FileCheck:
     profile: Profile | None
     problems: tuple[Problem, ...]
     notes: tuple[Problem, ...] = ()
+    corrections: int | None = None  # the rows of an mgi-tags.csv used (None: a profile file)
 
     @property
     def clean(self) -> bool:
-        return self.profile is not None and not self.problems
+        readable = self.profile is not None or self.corrections is not None
+        return readable and not self.problems
 
 
 def check(library: Library) -> list[FileCheck]:
@@ -40,7 +42,19 @@ def check(library: Library) -> list[FileCheck]:
         checks.append(FileCheck(source, by_source.get(source),
                                 tuple(p for p in found if not p.note),
                                 tuple(p for p in found if p.note)))
-    return checks
+    return checks + _corrections(library)
+
+
+def _corrections(library: Library) -> list[FileCheck]:
+    """The data folder's mgi-tags.csv, if it has one: every row that names no finding of the
+    loaded profiles, or no GCM objective, reported with its line."""
+    from mgi_cli.tags import read_overrides
+
+    path = library.tags.path
+    if path is None:
+        return []
+    rows, problems = read_overrides(path, library.with_findings())
+    return [FileCheck(str(path), None, tuple(problems), corrections=len(rows))]
 
 
 def summary(files: Sequence[FileCheck]) -> str:
@@ -48,7 +62,7 @@ def summary(files: Sequence[FileCheck]) -> str:
     findings = sum(p.count(kind) for p in profiles for kind in (*KINDS, UNSORTED))
     problems = sum(len(f.problems) for f in files)
     notes = sum(len(f.notes) for f in files)
-    unread = sum(1 for f in files if f.profile is None)
+    unread = sum(1 for f in files if f.profile is None and f.corrections is None)
     return (
         f"{plural(len(files), 'file')}, {plural(len(profiles), 'profile')}, "
         f"{plural(findings, 'finding')}, {plural(problems, 'problem')}"

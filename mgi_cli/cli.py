@@ -20,31 +20,20 @@ from mgi_cli.boundary import Boundary
 from mgi_cli.errors import MgiError, NothingFound
 from mgi_cli.model import KINDS, Kind
 from mgi_cli.session import Session
-from mgi_cli.views import View, present
+from mgi_cli.views import Lazy, View, present
 
 if TYPE_CHECKING:  # names for annotations only: the core is imported when a command needs it
+    from mgi_cli.gcm import Objective
     from mgi_cli.model import Domain
     from mgi_cli.query import Term
     from mgi_cli.search import Hit
 
 
-class _Lazy:
-    """A module imported on first use: `mgi show -f json` never imports rich's renderers."""
-
-    def __init__(self, name: str) -> None:
-        self._name = name
-
-    def __getattr__(self, attribute: str) -> Any:
-        from importlib import import_module
-
-        return getattr(import_module(self._name), attribute)
-
-
-table = _Lazy("mgi_cli.views.table")
-side_by_side = _Lazy("mgi_cli.views.table_compare")
-as_json = _Lazy("mgi_cli.views.json")
-as_csv = _Lazy("mgi_cli.views.csv")
-markdown = _Lazy("mgi_cli.views.markdown")
+table = Lazy("mgi_cli.views.table")
+side_by_side = Lazy("mgi_cli.views.table_compare")
+as_json = Lazy("mgi_cli.views.json")
+as_csv = Lazy("mgi_cli.views.csv")
+markdown = Lazy("mgi_cli.views.markdown")
 
 
 app = typer.Typer(
@@ -89,17 +78,17 @@ def main_options(
     ctx.obj = Session(terminal, opt.data_folder(data_dir), language=lang.value)
 
 
-def _session(ctx: typer.Context) -> Session:
+def session_of(ctx: typer.Context) -> Session:
     session: Session = ctx.obj
     return session
 
 
-def _show(ctx: typer.Context, output: opt.OutputFormat | opt.SimpleFormat, view: View,
+def present_view(ctx: typer.Context, output: opt.OutputFormat | opt.SimpleFormat, view: View,
           save: Path | None = None) -> None:
-    present(view, output, _session(ctx).terminal, save)
+    present(view, output, session_of(ctx).terminal, save)
 
 
-def _kinds(only: opt.ListChoice | None) -> tuple[Kind, ...]:
+def kinds_of(only: opt.ListChoice | None) -> tuple[Kind, ...]:
     return KINDS if only is None else (KINDS[0] if only is opt.ListChoice.strengths else KINDS[1],)
 
 
@@ -109,7 +98,7 @@ def _resolve(domain: str) -> Domain:
     return resolve_domain(domain)
 
 
-def _one_domain(domains: list[str] | None, command: str) -> Domain | None:
+def one_domain(domains: list[str] | None, command: str) -> Domain | None:
     """The one --domain a command looks in; given twice, a usage error, never one dropped."""
     if not domains:  # most runs: the domain table is not imported
         return None
@@ -117,6 +106,16 @@ def _one_domain(domains: list[str] | None, command: str) -> Domain | None:
         raise MgiError(f"--domain is given {len(domains)} times; {command} looks in one domain "
                        "or in all (leave it out).")
     return _resolve(domains[0])
+
+
+def objective_of(query: str | None) -> Objective | None:
+    """--objective: a number 1-23 or a word of an objective's name, in any of the three
+    languages; anything else a one-line error with suggestions."""
+    if query is None:
+        return None
+    from mgi_cli.gcm import find_objective
+
+    return find_objective(query)
 
 
 # -- commands ---------------------------------------------------------------------------------
@@ -131,8 +130,8 @@ def list_profiles(
 
     Example: mgi list --format csv > profiles.csv
     """
-    profiles = _session(ctx).load().profiles
-    _show(ctx, output, View(
+    profiles = session_of(ctx).load().profiles
+    present_view(ctx, output, View(
         table=lambda: table.profile_list(profiles),
         json=lambda: as_json.profile_list(profiles),
         csv=lambda: as_csv.profile_rows(profiles),
@@ -145,24 +144,28 @@ def show(
     profile: opt.ProfileArgument,
     domain: opt.DomainsOption = None,
     only: opt.OnlyOption = None,
+    objectives: opt.ObjectivesFlag = False,
+    why: opt.WhyOption = False,
     output: opt.FormatOption = opt.OutputFormat.table,
     save: opt.SaveOption = None,
 ) -> None:
     """Show one profile: all six domains, both lists, under MGI's own wording.
 
-    Example: mgi show kazakhstan --domain partnerships
+    Example: mgi show kazakhstan --domain partnerships --objectives
     """
     wanted = {d.key for d in map(_resolve, domain or ())}
-    found = _session(ctx).load().profile(profile)
+    library = session_of(ctx).load()
+    found = library.profile(profile)
     blocks = [b for b in found.domains if not wanted or b.domain.key in wanted]
     if not blocks:
         raise NothingFound(f"{found.id} has no findings outside the six domains.")
-    kinds = _kinds(only)
-    _show(ctx, output, View(
-        table=lambda: table.profile_view(found, blocks, kinds),
-        json=lambda: as_json.profile_dict(found, blocks, kinds),
-        csv=lambda: as_csv.finding_rows([found], blocks, kinds),
-        markdown=lambda: markdown.profile_markdown(found, blocks, kinds)), save)
+    kinds = kinds_of(only)
+    tags = library.tags.of(found) if objectives or why else None  # --why implies them
+    present_view(ctx, output, View(
+        table=lambda: table.profile_view(found, blocks, kinds, tags, why),
+        json=lambda: as_json.profile_dict(found, blocks, kinds, tags, why),
+        csv=lambda: as_csv.finding_rows([found], blocks, kinds, library.tags.of),
+        markdown=lambda: markdown.profile_markdown(found, blocks, kinds, tags, why)), save)
 
 
 @app.command()
@@ -172,6 +175,7 @@ def compare(
     domain: opt.DomainsOption = None,
     only: opt.OnlyOption = None,
     shared: opt.SharedOption = False,
+    objective: opt.ObjectiveOption = None,
     output: opt.FormatOption = opt.OutputFormat.table,
     save: opt.SaveOption = None,
 ) -> None:
@@ -179,14 +183,17 @@ def compare(
 
     Example: mgi compare azerbaijan kyrgyzstan --domain partnerships
     """
-    session = _session(ctx)
-    comparison = session.load().compare(profiles, _one_domain(domain, "compare"))
+    session = session_of(ctx)
+    library = session.load()
+    comparison = library.compare(profiles, one_domain(domain, "compare"))
     if shared:
         comparison = comparison.only_shared()
         if not comparison.rows:
             raise NothingFound("These profiles share no findings that say nearly the same thing.")
-    kinds = _kinds(only)
-    _show(ctx, output, View(
+    if on := objective_of(objective):
+        comparison = library.on_objective(comparison, on.number)
+    kinds = kinds_of(only)
+    present_view(ctx, output, View(
         table=lambda: side_by_side.comparison_view(comparison, kinds, session.terminal.width),
         json=lambda: as_json.comparison_dict(comparison, kinds),
         csv=lambda: as_csv.comparison_rows(comparison, kinds),
@@ -203,6 +210,7 @@ def search(
     limit: opt.LimitOption = None,
     lang: opt.LanguageFilterOption = None,
     exact: opt.ExactOption = False,
+    objective: opt.ObjectiveOption = None,
     explain: opt.ExplainOption = False,
     output: opt.FormatOption = opt.OutputFormat.table,
     save: opt.SaveOption = None,
@@ -214,11 +222,13 @@ def search(
     from mgi_cli.search import check_query
 
     check_query(query)  # a bad query is a usage error before any file is read
-    library = _session(ctx).load()
+    library = session_of(ctx).load()
     try:
-        found = library.search(query, domain=_one_domain(domain, "search"), profiles=profile,
-                               kinds=_kinds(only), limit=limit,
-                               language=lang.value if lang else None, exact=exact)
+        on = objective_of(objective)
+        found = library.search(query, domain=one_domain(domain, "search"), profiles=profile,
+                               kinds=kinds_of(only), limit=limit,
+                               language=lang.value if lang else None, exact=exact,
+                               objective=on.number if on else None)
     except NothingFound:
         if output is opt.OutputFormat.table and not explain:
             raise
@@ -236,8 +246,8 @@ def _search_results(ctx: typer.Context, output: opt.OutputFormat, save: Path | N
     """Hits in the format asked for; with no hits, JSON's empty list and the CSV and
     Markdown headers (the contract holds), and the table's explanation, if asked for."""
     if not shown and output is opt.OutputFormat.table:
-        _session(ctx).terminal.error(f"No findings match {query!r}.")
-    _show(ctx, output, View(
+        session_of(ctx).terminal.error(f"No findings match {query!r}.")
+    present_view(ctx, output, View(
         table=lambda: table.search_view(query, shown, total, terms),
         json=lambda: as_json.search_dict(query, shown, total, terms),
         csv=lambda: as_csv.hit_rows(shown),
@@ -253,9 +263,9 @@ def overview(
 
     Example: mgi overview --format markdown > overview.md
     """
-    session = _session(ctx)
+    session = session_of(ctx)
     profiles = session.load().profiles
-    _show(ctx, output, View(
+    present_view(ctx, output, View(
         table=lambda: table.overview_view(profiles, session.terminal.colors),
         json=lambda: as_json.overview_list(profiles),
         csv=lambda: as_csv.overview_rows(profiles),
@@ -274,11 +284,11 @@ def diff_editions(
 
     Example: mgi diff kyrgyzstan
     """
-    session = _session(ctx)
+    session = session_of(ctx)
     changes = session.load().diff(*profiles)
     for warning in changes.warnings:  # e.g. the newer edition named first: shown in order
         session.terminal.error(f"warning: {warning}")
-    _show(ctx, output, View(
+    present_view(ctx, output, View(
         table=lambda: side_by_side.diff_view(changes, unchanged),
         json=lambda: as_json.diff_dict(changes)), save)
 
@@ -299,7 +309,7 @@ def export(
     if output is opt.ExportFormat.sqlite and path is None:
         raise MgiError("--format sqlite needs --output FILE (or '-o -' to send the database's "
                        "bytes to stdout).")
-    session = _session(ctx)
+    session = session_of(ctx)
     library = session.load()
     if output is opt.ExportFormat.sqlite and path is not None:
         exporter.write_sqlite(library, path, force)
@@ -310,7 +320,7 @@ def export(
     from mgi_cli.views.csv import to_csv
     from mgi_cli.views.json import to_json
 
-    columns, rows = finding_rows(library.with_findings())
+    columns, rows = finding_rows(library.with_findings(), tags=library.tags.of)
     text = to_json(rows) + "\n" if output is opt.ExportFormat.json else to_csv(columns, rows)
     if path is None or str(path) == "-":
         sys.stdout.write(text)
@@ -335,14 +345,14 @@ def check(
     from mgi_cli.check import check as check_files
     from mgi_cli.check import summary
 
-    session = _session(ctx)
+    session = session_of(ctx)
     session.library = session.with_progress(lambda on_file: library.read(
         paths, language=session.language, on_file=on_file) if paths else library.open(
         session.data_dir, language=session.language, on_file=on_file))
     session.store_warnings()
     files = check_files(session.library)
     line = summary(files)
-    _show(ctx, output, View(table=lambda: table.check_view(files, line),
+    present_view(ctx, output, View(table=lambda: table.check_view(files, line),
                             json=lambda: as_json.check_dict(files, line)), save)
     if not files or not all(f.clean for f in files):
         raise typer.Exit(1)
@@ -355,7 +365,7 @@ def list_domains(ctx: typer.Context, output: opt.SimpleFormatOption = opt.Simple
 
     Example: mgi domains
     """
-    _show(ctx, output, View(table=lambda: table.domains_view(),
+    present_view(ctx, output, View(table=lambda: table.domains_view(),
                             json=lambda: as_json.domains_list()), save)
 
 
@@ -373,3 +383,7 @@ def main() -> None:
 
 def command_name(command: Any) -> str:
     return str(command.name or command.callback.__name__.replace("_", "-"))
+
+
+# The commands by GCM objective live apart; importing them registers them on `app`.
+from mgi_cli import cli_gcm  # noqa: E402, F401

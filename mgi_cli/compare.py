@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from mgi_cli.similarity import Similarity
 
 MIN_PROFILES, MAX_PROFILES = 2, 4
+# Whether a finding stays: its profile, domain key, list, position in its list, and text.
+Keep = Callable[[Profile, str, Kind, int, str], bool]
 
 
 @dataclass(frozen=True)
@@ -47,13 +49,26 @@ class Comparison:
 
     def only_shared(self) -> Comparison:
         """The comparison cut down to its shared findings (and the domains that have any)."""
+        return self.only(lambda profile, domain, kind, position, text: bool(
+            self.mark(profile.id, kind, text)))
+
+    def only(self, keep: Keep) -> Comparison:
+        """The comparison cut down to the findings `keep(profile, domain, kind, position,
+        text)` accepts, positions those of the profile's own lists (and the domains with
+        any)."""
         rows = []
         for domain, cells in self.rows:
-            kept = tuple(self._shared_of(p.id, cell)
-                         for p, cell in zip(self.profiles, cells, strict=True))
+            kept = tuple(self._kept(profile, cell, keep)
+                         for profile, cell in zip(self.profiles, cells, strict=True))
             if any(c.strengths or c.gaps for c in kept):
                 rows.append((domain, kept))
         return Comparison(self.profiles, tuple(rows), self.shared)
+
+    def _kept(self, profile: Profile, cell: DomainFindings, keep: Keep) -> DomainFindings:
+        strengths, gaps = (tuple(text for position, text in self.numbered(profile.id, cell, kind)
+                                 if keep(profile, cell.domain.key, kind, position, text))
+                           for kind in KINDS)
+        return DomainFindings(cell.domain, cell.heading, strengths, gaps)
 
     def numbered(self, profile: str, cell: DomainFindings,
                  kind: Kind) -> list[tuple[int, str]]:
@@ -66,12 +81,6 @@ class Comparison:
             start = listed.index(text, start) + 1
             numbered.append((start, text))
         return numbered
-
-    def _shared_of(self, profile: str, cell: DomainFindings) -> DomainFindings:
-        """A profile's cell with only its shared findings (of the two lists)."""
-        strengths, gaps = (tuple(t for t in cell.findings(k) if self.mark(profile, k, t))
-                           for k in KINDS)
-        return DomainFindings(cell.domain, cell.heading, strengths, gaps)
 
     def mark(self, profile: str, kind: Kind, text: str) -> int | None:
         """The number of the shared group a finding belongs to, if any."""

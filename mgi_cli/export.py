@@ -21,7 +21,9 @@ from mgi_cli.atomic import atomic_path, write_file, writes_in_place
 from mgi_cli.errors import MgiError
 
 if TYPE_CHECKING:
+    from mgi_cli.gcm import Tag
     from mgi_cli.library import Library
+    from mgi_cli.model import Profile
 
 
 @contextlib.contextmanager
@@ -97,6 +99,7 @@ def _copy_bytes(source: Path, target: Path) -> None:
 def _build_database(library: Library, path: Path) -> None:
     from mgi_cli import __version__
     from mgi_cli.store import bulk, create, keep_glossary, write_problems, write_profile
+    from mgi_cli.store.indexes import keep_objectives
 
     connection = sqlite3.connect(path, isolation_level=None)
     try:
@@ -106,11 +109,23 @@ def _build_database(library: Library, path: Path) -> None:
             ("mgi", __version__), ("language", library.language)])
         with bulk(connection):
             for profile in library.with_findings():
-                write_profile(connection, profile, profile.source, profile.id)
+                write_profile(connection, profile, profile.source, profile.id,
+                              _tags(library, profile))
         for source in dict.fromkeys(p.source for p in library.problems):
             write_problems(connection, source,
                            [p for p in library.problems if p.source == source])
         keep_glossary(connection)  # the trilingual glossary, for Datasette users too
+        keep_objectives(connection)
         connection.execute("COMMIT")
     finally:
         connection.close()
+
+
+def _tags(library: Library, profile: Profile) -> list[tuple[Tag, ...]]:
+    """A profile's objectives in the order its findings are written, with the analyst's
+    corrections (mgi-tags.csv), as every other export carries them."""
+    from mgi_cli.model import ordered_findings
+
+    tags = library.tags.of(profile)
+    return [tuple(tags.get((block.domain.key, kind, position), ()))
+            for block, kind, position, _ in ordered_findings(profile)]

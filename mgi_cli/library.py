@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from mgi_cli.editions import EditionDiff
     from mgi_cli.search import Corpus, Found
     from mgi_cli.store import Store
+    from mgi_cli.tags import Tags
 
 __all__ = ["Library", "UnknownProfile", "open"]
 
@@ -50,6 +51,7 @@ class Library:
         self._warnings = tuple(warnings)
         self._store = store
         self._corpus: Corpus | None = None
+        self._tags: Tags | None = None
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -72,6 +74,15 @@ class Library:
         return self.catalog.resolve(name)
 
     @property
+    def tags(self) -> Tags:
+        """Each finding's GCM objectives, with the data folder's mgi-tags.csv applied."""
+        if self._tags is None:
+            from mgi_cli.tags import Tags
+
+            self._tags = Tags(self._store, self._store.folder if self._store else None)
+        return self._tags
+
+    @property
     def index(self) -> Corpus:
         """The search index of every profile (the store's, when loaded from one)."""
         if self._corpus is None:
@@ -83,10 +94,11 @@ class Library:
     def search(self, query: str, *, domain: str | int | Domain | None = None,
                profiles: Sequence[str] | None = None, kinds: Sequence[Kind] = KINDS,
                limit: int | None = None, language: str | None = None,
-               exact: bool = False) -> Found:
+               exact: bool = False, objective: int | None = None) -> Found:
         """The findings that match a query, most relevant first (NothingFound when none).
         `language` keeps the profiles in that language; `exact` searches the words as typed
-        (no stems, spellings, translations or typos)."""
+        (no stems, spellings, translations or typos); `objective` keeps the findings tagged
+        with that GCM objective."""
         from mgi_cli.catalog import LANGUAGES
         from mgi_cli.search import nothing_found
 
@@ -96,7 +108,15 @@ class Library:
             raise NothingFound(f"No profiles in language {language!r} are loaded, and --lang "
                                f"{language} searches only those.")
         chosen = [self.profile(name) for name in profiles] if profiles else None
-        found = self.index.search(query, _domain(domain), chosen, kinds, limit, language, exact)
+        if objective is None:
+            found = self.index.search(query, _domain(domain), chosen, kinds, limit, language,
+                                      exact)
+        else:  # the hits on the objective, then the limit
+            found = self.index.search(query, _domain(domain), chosen, kinds, None, language,
+                                      exact)
+            hits = [h for h in found.hits
+                    if self.tags.has(h.profile, (h.domain.key, h.kind, h.position), objective)]
+            found = found._replace(hits=hits[:limit], total=len(hits))
         if not found.total:
             raise nothing_found(query)
         return found
@@ -107,6 +127,15 @@ class Library:
 
         return compare([self.profile(n) for n in names], _domain(domain), self.profiles,
                        self.index)
+
+    def on_objective(self, comparison: Comparison, objective: int) -> Comparison:
+        """A comparison cut down to the findings tagged with a GCM objective."""
+        cut = comparison.only(lambda profile, domain, kind, position, text: self.tags.has(
+            profile, (domain, kind, position), objective))
+        if not cut.rows:
+            raise NothingFound(f"None of these profiles' findings here is on objective "
+                               f"{objective}.")
+        return cut
 
     def diff(self, *names: str) -> EditionDiff:
         """What changed from a profile's previous edition to it (one name), or between two
@@ -131,7 +160,7 @@ class Library:
         wanted = _domain(domain)
         for found in chosen:
             blocks = [b for b in found.domains if wanted is None or b.domain.key == wanted.key]
-            yield from finding_rows([found], blocks, kinds)[1]
+            yield from finding_rows([found], blocks, kinds, self.tags.of)[1]
 
 
 def open(data: str | os.PathLike[str] | None = None, *, language: str = "en",

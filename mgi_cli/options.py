@@ -144,3 +144,12 @@ ForceOption = Annotated[bool, typer.Option(
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="Never colour the output.")]
 NoPagerOption = Annotated[bool, typer.Option(
     "--no-pager", help="Never page long output, even on a terminal.")]
+ObjectiveOption = Annotated[str | None, typer.Option(
+    "--objective", metavar="<objective>",
+    help="Only findings on this GCM objective: its number 1-23 or a word of its name.")]
+WhyOption = Annotated[bool, typer.Option(
+    "--why", help="Show the cue in the text that gave each objective.")]
+ObjectivesFlag = Annotated[bool, typer.Option(
+    "--objectives", help="Show each finding's GCM objectives beside it.")]
+OptionalProfilesArgument = Annotated[list[str] | None, typer.Argument(
+    help="Profiles (default: every profile loaded).", autocompletion=complete_profile)]

@@ -13,7 +13,7 @@ from mgi_cli import __version__
 from mgi_cli.cli import app
 
 COMMANDS = ["list", "show", "compare", "search", "domains", "check", "overview", "diff",
-            "export"]
+            "export", "findings", "objectives"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

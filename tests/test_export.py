@@ -23,8 +23,9 @@ def test_export_json_and_csv_to_stdout(run):
     assert len(rows) == 169
     assert list(rows[0]) == ["profile", "profile_name", "level", "country", "published",
                              "domain", "domain_name", "kind", "position", "text", "language",
-                             "placed"]
-    assert (rows[0]["language"], rows[0]["placed"]) == ("en", "stated")
+                             "placed", "objectives"]
+    assert (rows[0]["language"], rows[0]["placed"], rows[0]["objectives"]) == (
+        "en", "stated", [15])
     assert len(read_csv(run("export", "-f", "csv").stdout)) == 169
 
 

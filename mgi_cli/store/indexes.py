@@ -37,6 +37,15 @@ def keep_glossary(connection: sqlite3.Connection) -> None:
     connection.executemany("INSERT INTO glossary VALUES (?, ?, ?, ?, ?, ?)", rows())
 
 
+def keep_objectives(connection: sqlite3.Connection) -> None:
+    """The 23 GCM objectives and their short names in three languages, which the
+    finding_objectives table refers to (a link in Datasette)."""
+    from mgi_cli.gcm import objectives
+
+    connection.executemany("INSERT OR REPLACE INTO objectives VALUES (?, ?, ?, ?)",
+                           [(o.number, *o.names) for o in objectives()])
+
+
 def keep_vocabulary(connection: sqlite3.Connection) -> None:
     """Kept in meta for search: every stem and every word of the findings with how many
     findings hold it (compounds, typos), and the map of British English stems to American

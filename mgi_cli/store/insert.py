@@ -4,16 +4,23 @@ file's problems, as the store and `mgi export --format sqlite` both write them."
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from mgi_cli.model import Problem, Profile, counted
 from mgi_cli.store.schema import FINDINGS_PER_PROFILE, PROFILE_FIELDS, SEPARATOR
 
+if TYPE_CHECKING:
+    from mgi_cli.gcm import Tag
+
 
 def write_profile(connection: sqlite3.Connection, profile: Profile, file: str,
-                  profile_id: str | None = None) -> int:
+                  profile_id: str | None = None,
+                  tags: Sequence[Sequence[Tag]] | None = None) -> int:
     """A profile's rows: the profile, its domain headings, its findings (in the order
-    model.ordered_findings gives them, which search numbers them by). Also used by export."""
+    model.ordered_findings gives them, which search numbers them by) and their GCM objectives
+    (`tags`, one sequence per finding in that order; by default the rules'). Also used by
+    export, which passes the tags with the analyst's corrections."""
     from mgi_cli.model import ordered_findings
     from mgi_cli.stems import terms
 
@@ -40,7 +47,22 @@ def write_profile(connection: sqlite3.Connection, profile: Profile, file: str,
           block.placement(kind), block.heading, block.line(kind, position), key, ordinal,
           terms(text, profile.language))
          for ordinal, (block, kind, position, text) in enumerate(ordered_findings(profile))])
+    _write_tags(connection, profile, key, tags)
     return key
+
+
+def _write_tags(connection: sqlite3.Connection, profile: Profile, key: int,
+                tags: Sequence[Sequence[Tag]] | None) -> None:
+    from mgi_cli.model import ordered_findings
+
+    if tags is None:
+        from mgi_cli.gcm import tag_all
+
+        tags = tag_all([(text, profile.language) for *_, text in ordered_findings(profile)])
+    connection.executemany(
+        "INSERT OR IGNORE INTO finding_objectives VALUES (?, ?, ?, ?)",
+        [(key * FINDINGS_PER_PROFILE + ordinal, tag.number, rank, tag.cue)
+         for ordinal, found in enumerate(tags) for rank, tag in enumerate(found)])
 
 
 def write_problems(connection: sqlite3.Connection, file: str,

@@ -159,6 +159,16 @@ class Store:
             f"JOIN findings AS f ON f.id = {table}.rowid WHERE {table} MATCH ? {where}",
             (expression, *parameters)).fetchall()
 
+    def objectives(self) -> dict[int, dict[int, list[tuple[int, str]]]]:
+        """Every finding's GCM objectives as the rules gave them when its file was read:
+        profile key -> ordinal -> [(objective, cue)], main first (one query for all)."""
+        found: dict[int, dict[int, list[tuple[int, str]]]] = {}
+        for finding, objective, cue in self.connection.execute(
+                "SELECT finding, objective, cue FROM finding_objectives ORDER BY finding, rank"):
+            key, ordinal = divmod(finding, FINDINGS_PER_PROFILE)
+            found.setdefault(key, {}).setdefault(ordinal, []).append((objective, cue))
+        return found
+
     def ids(self, language: str) -> list[str] | None:
         row = self.connection.execute("SELECT value FROM meta WHERE key = ?",
                                       (f"ids-{language}",)).fetchone()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mgi_cli import __version__
 
-SCHEMA_VERSION = "9"  # 9: files.format is the format table's name (text, html, pdf)
+SCHEMA_VERSION = "10"  # 10: each finding's GCM objectives (objectives, finding_objectives)
 # The modules whose rules decide what a file reads as: a change in any rebuilds the store.
 # The store's own modules are among them: how rows are written and read back is a rule too.
 # The folders whose modules decide what a file reads as (every module and data file in them:
@@ -58,6 +58,17 @@ CREATE TABLE IF NOT EXISTS glossary (
 );
 CREATE INDEX IF NOT EXISTS glossary_by_first ON glossary (language, first);
 CREATE INDEX IF NOT EXISTS glossary_by_concept ON glossary (concept);
+CREATE TABLE IF NOT EXISTS objectives (
+    number INTEGER PRIMARY KEY, name TEXT, name_fr TEXT, name_es TEXT
+);
+CREATE TABLE IF NOT EXISTS finding_objectives (
+    finding INTEGER REFERENCES findings(id), objective INTEGER REFERENCES objectives(number),
+    rank INTEGER, cue TEXT, PRIMARY KEY (finding, objective)
+);
+CREATE INDEX IF NOT EXISTS finding_objectives_by_objective ON finding_objectives (objective);
+CREATE TRIGGER IF NOT EXISTS findings_objectives_ad AFTER DELETE ON findings BEGIN
+  DELETE FROM finding_objectives WHERE finding = old.id;
+END;
 CREATE TABLE IF NOT EXISTS problems (
     file TEXT, line INTEGER, message TEXT, warn INTEGER, note INTEGER, position INTEGER
 );

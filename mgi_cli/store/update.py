@@ -18,7 +18,13 @@ from mgi_cli import __version__
 from mgi_cli.model import Problem, Profile
 from mgi_cli.sources import reading_format
 from mgi_cli.store.changes import Progress, Row
-from mgi_cli.store.indexes import BULK_FILES, bulk, keep_glossary, keep_vocabulary
+from mgi_cli.store.indexes import (
+    BULK_FILES,
+    bulk,
+    keep_glossary,
+    keep_objectives,
+    keep_vocabulary,
+)
 from mgi_cli.store.insert import write_problems, write_profile
 from mgi_cli.store.reader import restore
 from mgi_cli.store.schema import split_aliases
@@ -49,6 +55,7 @@ def update(connection: sqlite3.Connection, folder: Path, wanted: dict[str, Row],
         _name_profiles(connection)
         keep_vocabulary(connection)
         keep_glossary(connection)
+        keep_objectives(connection)
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")

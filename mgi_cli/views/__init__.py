@@ -22,6 +22,18 @@ if TYPE_CHECKING:  # names for annotations only: rich is imported when a table i
     from mgi_cli.terminal import Terminal
 
 
+class Lazy:
+    """A views module imported on first use: `mgi show -f json` never imports rich."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attribute: str) -> Any:
+        from importlib import import_module
+
+        return getattr(import_module(self._name), attribute)
+
+
 class OutputFormat(str, Enum):
     table = "table"
     json = "json"

@@ -11,6 +11,7 @@ from mgi_cli.model import KINDS, UNSORTED, Kind, Profile
 
 if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
     from mgi_cli.compare import Comparison
+    from mgi_cli.objective_queries import ObjectiveCounts, TaggedFinding
     from mgi_cli.search import Hit
 
 __all__ = ["Rows", "comparison_rows", "finding_rows", "hit_rows", "overview_rows",
@@ -28,7 +29,8 @@ def to_csv(columns: Sequence[str], rows: Sequence[Record]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: ";".join(map(str, value)) if isinstance(value, list) else value
+                      for key, value in row.items()} for row in rows)  # objectives: "10;7"
     return out.getvalue()
 
 
@@ -71,3 +73,26 @@ def overview_rows(profiles: Sequence[Profile]) -> Rows:
         row["unsorted"] = profile.count(UNSORTED)  # in no list or no domain
         rows.append(row)
     return overview_columns(), rows
+
+
+TAGGED_COLUMNS = ["profile", "domain", "kind", "position", "objectives", "text", "language"]
+
+
+def tagged_rows(rows: Sequence[TaggedFinding], why: bool = False) -> Rows:
+    """`mgi findings`: objectives as "10;7" (main first); with --why, "10 trafficking; ..."."""
+    columns = TAGGED_COLUMNS + (["why"] if why else [])
+    return columns, [
+        {"profile": row.profile.id, "domain": row.domain.key, "kind": row.kind,
+         "position": row.position, "objectives": row.objectives, "text": row.text,
+         "language": row.profile.language,
+         **({"why": "; ".join(f"{t.number} {t.cue}" for t in row.tags)} if why else {})}
+        for row in rows]
+
+
+def objective_rows(profiles: Sequence[Profile], counts: Sequence[ObjectiveCounts]) -> Rows:
+    """`mgi objectives`: one row per objective and profile (long form, for pandas)."""
+    columns = ["objective", "name", "profile", "strengths", "gaps"]
+    return columns, [
+        {"objective": row.objective.number, "name": row.objective.name, "profile": p.id,
+         "strengths": s, "gaps": g}
+        for row in counts for p, (s, g) in zip(profiles, row.counts, strict=True)]

@@ -9,11 +9,14 @@ from typing import TYPE_CHECKING, Any
 
 from mgi_cli.dataset import profile_summary
 from mgi_cli.model import KINDS, UNSORTED, DomainFindings, Kind, Placement, Profile
+from mgi_cli.views.wording import Objectives
 
 if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
     from mgi_cli.check import FileCheck
     from mgi_cli.compare import Comparison
     from mgi_cli.editions import EditionDiff, Pair
+    from mgi_cli.gcm import Tag
+    from mgi_cli.objective_queries import ObjectiveCounts, TaggedFinding
     from mgi_cli.query import Term
     from mgi_cli.search import Hit
 
@@ -24,8 +27,11 @@ def to_json(data: Any) -> str:
 
 
 def profile_dict(profile: Profile, blocks: Sequence[DomainFindings],
-                 kinds: Sequence[Kind] = KINDS) -> dict[str, Any]:
-    return {
+                 kinds: Sequence[Kind] = KINDS, objectives: Objectives | None = None,
+                 why: bool = False) -> dict[str, Any]:
+    """A profile; with `objectives` (--objectives), each domain's "objectives": per list, each
+    finding's numbers in order (and with --why, "why": their cues)."""
+    shown: dict[str, Any] = {
         "id": profile.id,
         "name": profile.name,
         "title": profile.title,
@@ -40,6 +46,24 @@ def profile_dict(profile: Profile, blocks: Sequence[DomainFindings],
         "language": profile.language,
         "domains": [domain_dict(block, kinds) for block in blocks],
     }
+    if objectives is not None:
+        for block, domain in zip(blocks, shown["domains"], strict=True):
+            domain.update(_domain_objectives(block, kinds, objectives, why))
+    return shown
+
+
+def _domain_objectives(block: DomainFindings, kinds: Sequence[Kind], objectives: Objectives,
+                       why: bool) -> dict[str, Any]:
+    def of(kind: Kind, position: int) -> Sequence[Tag]:
+        return objectives.get((block.domain.key, kind, position), ())
+
+    lists = {kind: list(enumerate(block.findings(kind), 1)) for kind in block.kinds(kinds)}
+    found: dict[str, Any] = {"objectives": {
+        kind: [[t.number for t in of(kind, n)] for n, _ in items] for kind, items in lists.items()}}
+    if why:
+        found["why"] = {kind: [[{"objective": t.number, "cue": t.cue} for t in of(kind, n)]
+                               for n, _ in items] for kind, items in lists.items()}
+    return found
 
 
 def domain_dict(block: DomainFindings, kinds: Sequence[Kind] = KINDS) -> dict[str, Any]:
@@ -156,6 +180,7 @@ def check_dict(files: Sequence[FileCheck], summary: str) -> dict[str, Any]:
                 "clean": file.clean,
                 "problems": [{"line": p.line, "message": p.message} for p in file.problems],
                 "notes": [{"line": p.line, "message": p.message} for p in file.notes],
+                **({"corrections": file.corrections} if file.corrections is not None else {}),
             }
             for file in files
         ],
@@ -185,3 +210,28 @@ def domains_list() -> list[dict[str, Any]]:
 
     return [{**vars(i.domain), "aliases": list(i.aliases), "national": i.national,
              "local": i.local} for i in DOMAINS]
+
+
+def tagged_list(rows: Sequence[TaggedFinding], why: bool = False) -> list[dict[str, Any]]:
+    """`mgi findings`: a finding a dict, with its objectives (main first); the cue of each
+    with --why."""
+    found = []
+    for row in rows:
+        item: dict[str, Any] = {
+            "profile": row.profile.id, "domain": row.domain.key, "kind": row.kind,
+            "position": row.position, "text": row.text, "language": row.profile.language,
+            "objectives": row.objectives}
+        if why:
+            item["why"] = [{"objective": tag.number, "cue": tag.cue} for tag in row.tags]
+        found.append(item)
+    return found
+
+
+def objectives_list(profiles: Sequence[Profile],
+                    counts: Sequence[ObjectiveCounts]) -> list[dict[str, Any]]:
+    """`mgi objectives`: each objective, its names, and each profile's counts per list."""
+    return [{"objective": row.objective.number, "name": row.objective.name,
+             "names": dict(zip(("en", "fr", "es"), row.objective.names, strict=True)),
+             "profiles": {p.id: {"strengths": s, "gaps": g}
+                          for p, (s, g) in zip(profiles, row.counts, strict=True)}}
+            for row in counts]

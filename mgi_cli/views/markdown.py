@@ -18,10 +18,14 @@ from mgi_cli.views.wording import (
     NOT_IN_PROFILE,
     NOT_PLACED,
     SHORT_LABELS,
+    TAGS_ARE_MGI_S,
+    Objectives,
+    objectives_note,
 )
 
 if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
     from mgi_cli.compare import Comparison
+    from mgi_cli.objective_queries import ObjectiveCounts
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 
@@ -45,7 +49,8 @@ def rows_table(rows: Rows) -> str:
 
 
 def profile_markdown(profile: Profile, blocks: Sequence[DomainFindings],
-                     kinds: Sequence[Kind] = KINDS) -> str:
+                     kinds: Sequence[Kind] = KINDS, objectives: Objectives | None = None,
+                     why: bool = False) -> str:
     parts = [f"# {escape(profile.title or profile.name)}\n"]
     facts = [("Profile", f"{profile.name} ({profile.id})"), ("Level", profile.level),
              ("Country", profile.country), ("Published", profile.published),
@@ -56,9 +61,12 @@ def profile_markdown(profile: Profile, blocks: Sequence[DomainFindings],
         if not block.present:
             parts.append(f"*{NOT_IN_PROFILE}*\n")
             continue
-        rows = [[escape(LIST_LABELS[kind]), escape(text)]
-                for kind in block.kinds(kinds) for text in block.findings(kind)]
-        parts.append(table(["List", "Finding"], rows))
+        rows = [[escape(LIST_LABELS[kind]), escape(text)] + (
+                    [escape(objectives_note(objectives.get((block.domain.key, kind, n), ()),
+                                            why))] if objectives is not None else [])
+                for kind in block.kinds(kinds) for n, text in enumerate(block.findings(kind), 1)]
+        parts.append(table(["List", "Finding"] + (["GCM"] if objectives is not None else []),
+                           rows))
     return "\n".join(parts)
 
 
@@ -99,4 +107,13 @@ def overview_markdown(rows: Rows) -> str:
         body.append(cells + ([str(row["unsorted"])] if unsorted else []))
     note = (f"\nEach cell: examples of well-developed areas / areas with potential for further "
             f"development.{NOT_PLACED if unsorted else ''} {NOT_A_SCORE}\n")
+    return table(header, body) + note
+
+
+def objectives_markdown(profiles: Sequence[Profile], counts: Sequence[ObjectiveCounts]) -> str:
+    header = ["Objective"] + [escape(p.id) for p in profiles]
+    body = [[escape(f"{row.objective.number}. {row.objective.name}")]
+            + [f"{s} / {g}" for s, g in row.counts] for row in counts]
+    note = (f"\nEach cell: examples of well-developed areas / areas with potential for further "
+            f"development on the objective. {NOT_A_SCORE} {TAGS_ARE_MGI_S}\n")
     return table(header, body) + note

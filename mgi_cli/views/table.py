@@ -24,6 +24,7 @@ from mgi_cli.model import (
     Problem,
     Profile,
 )
+from mgi_cli.text import plural
 from mgi_cli.views.grid import Column, Grid
 from mgi_cli.views.wording import (
     LANGUAGE_NAMES,
@@ -32,6 +33,8 @@ from mgi_cli.views.wording import (
     NOT_IN_PROFILE,
     NOT_PLACED,
     SHORT_LABELS,
+    Objectives,
+    objectives_note,
 )
 
 if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
@@ -108,8 +111,10 @@ class Hanging:
 
 
 def profile_view(
-    profile: Profile, blocks: Sequence[DomainFindings], kinds: Sequence[Kind] = KINDS
+    profile: Profile, blocks: Sequence[DomainFindings], kinds: Sequence[Kind] = KINDS,
+    objectives: Objectives | None = None, why: bool = False,
 ) -> RenderableType:
+    """The header, then each domain's lists; with `objectives`, each finding's beside it."""
     parts: list[RenderableType] = [profile_header(profile)]
     for block in blocks:
         parts.append(domain_title(block))
@@ -118,8 +123,11 @@ def profile_view(
             lines.add("  ", f"({NOT_IN_PROFILE})", text_style="dim").add("", "")
         for kind in block.kinds(kinds) if block.present else ():
             lines.add("  ", LIST_LABELS[kind] + _guessed(block, kind), text_style="italic")
-            for finding in block.findings(kind) or ():
+            for position, finding in enumerate(block.findings(kind), 1):
                 lines.add("  • ", finding)
+                if objectives is not None:
+                    tags = objectives.get((block.domain.key, kind, position), ())
+                    lines.add("    ", objectives_note(tags, why), text_style="dim")
             if not block.findings(kind):
                 lines.add("  ", "(none listed)", text_style="dim")
             lines.add("", "")
@@ -265,6 +273,9 @@ def check_view(files: Sequence[FileCheck], summary: str) -> RenderableType:
             facts = f"{p.id} · {p.name} · {p.level} · {p.language} · {p.published or '—'}"
             parts.append(Hanging().add("  ", facts))
             parts.append(Padding(_counts(p), (0, 0, 0, 2)))
+        if file.corrections is not None:
+            parts.append(Hanging().add("  ", f"GCM objective corrections: "
+                                             f"{plural(file.corrections, 'row')} used"))
         for problem in file.problems:
             parts.append(Padding(Text(_where(problem), style="yellow"), (0, 0, 0, 2)))
         for note in file.notes:
