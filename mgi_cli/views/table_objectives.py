@@ -55,7 +55,7 @@ def objectives_view(profiles: Sequence[Profile], counts: Sequence[ObjectiveCount
                           *(_cell(*row.counts[i]) for i in chosen))
         parts += [table, Text()]
     parts.append(Text("Each cell: examples of well-developed areas / areas with potential for "
-                      f"further development on the objective. {NOT_A_SCORE} "
+                      f"further development on the objective; · none. {NOT_A_SCORE} "
                       f"{TAGS_ARE_MGI_S}", style="dim"))
     return Group(*parts)
 
