@@ -217,3 +217,42 @@ def test_check_reports_every_unusable_correction_with_its_line(run, corrected):
         {"line": 7, "message": "objective '24' is not a GCM objective (1-23)"},
         {"line": 8, "message": "list 'best' is neither strengths nor gaps"},
     ]
+
+
+def gold_labels() -> dict[tuple[str, str, str, int], tuple[int | None, set[int]]]:
+    """tests/fixtures/gcm/gold.csv: each bundled finding's main objective and others."""
+    from pathlib import Path
+
+    path = Path(__file__).parent / "fixtures" / "gcm" / "gold.csv"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+             if not line.startswith("#")]
+    return {(r["profile"], r["domain"], r["kind"], int(r["position"])): (
+        int(r["main"]) if r["main"] else None,
+        {int(n) for n in r["others"].split(";") if n}) for r in csv.DictReader(lines)}
+
+
+def test_the_tags_meet_the_quality_targets_on_every_bundled_finding(run):
+    labels = gold_labels()
+    rows = {(r["profile"], r["domain"], r["kind"], r["position"]): r["objectives"]
+            for r in findings(run)}
+    assert set(rows) == set(labels) and len(labels) == 169
+    mains = [key for key, (main, _) in labels.items() if main is not None]
+    recall = sum(labels[key][0] in rows[key] for key in mains) / len(mains)
+    tags = [(key, n) for key, found in rows.items() for n in found]
+    right = sum(n == labels[key][0] or n in labels[key][1] for key, n in tags)
+    assert recall >= 0.85 and right / len(tags) >= 0.80, (recall, right / len(tags))
+
+
+def test_french_and_spanish_findings_get_the_tags_of_their_english_originals(run):
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "fixtures" / "languages"
+    english = {(r["profile"], r["domain"], r["kind"], r["position"]): r["objectives"]
+               for r in findings(run)}
+    translated = json.loads(run("--data-dir", str(folder), "findings", "-f", "json").stdout)
+    assert {r["language"] for r in translated} == {"fr", "es"} and len(translated) == 69
+    differ = [(r["profile"], r["domain"], r["kind"], r["position"], r["objectives"])
+              for r in translated
+              if r["objectives"] != english[(r["profile"].split("-")[0], r["domain"],
+                                               r["kind"], r["position"])]]
+    assert differ == []
