@@ -192,3 +192,30 @@ def test_training_profiles_meet_the_quality_targets():
             hits += main in found
     assert hits / with_main >= 0.85
     assert right / predicted >= 0.80
+
+
+@pytest.mark.parametrize("text", [
+    "Migrant workers' rights", "l'État_et les «migrants» – 2019", "Straße ﬁnance œuvre",
+    "İstanbul ² ½ x\u00a0y\u200bz", "", "  ", "_", "a__b--c",
+])
+def test_the_tagger_splits_words_as_the_store_does(text):
+    from mgi_cli.gcm_tagger import spaced
+    from mgi_cli.stems import WORD
+
+    assert spaced(text).split() == WORD.findall(text.lower())
+    assert len(spaced(text)) == len(text.lower())
+
+
+def test_tag_all_learns_a_batch_of_new_words_as_tag_does():
+    pairs = [("Remittances sent through formal channels", "en"),
+             ("Envois de fonds et traite des personnes", "fr"),
+             ("REMESAS y trata de personas", "es"), ("Remittances", "de"),
+             ("İ remittances İ", "en")]
+    assert tag_all(pairs) == [tag(text, language) for text, language in pairs]
+    assert tag("Remittances", "de") == tag("Remittances", "en")
+
+
+def test_a_cue_is_shown_in_lower_case_when_lower_case_changes_the_text_length():
+    # "İ" is two characters in lower case: the places of words in the text are not known
+    assert tag("İ Migrant Smuggling is addressed by bilateral agreements.", "en")[0] \
+        == Tag(9, "migrant smuggling")
