@@ -256,3 +256,24 @@ def test_french_and_spanish_findings_get_the_tags_of_their_english_originals(run
               if r["objectives"] != english[(r["profile"].split("-")[0], r["domain"],
                                                r["kind"], r["position"])]]
     assert differ == []
+
+
+def test_the_tags_meet_the_targets_on_findings_written_apart_from_the_rules():
+    """tests/fixtures/gcm/independent.csv: 75 findings in the style of other countries' and
+    cities' profiles (50 English, 13 French, 12 Spanish), written and labelled by someone who
+    never saw the rules; measured once, never tuned on (0.88 recall, 0.81 precision)."""
+    from pathlib import Path
+
+    from mgi_cli.gcm import tag_all
+
+    path = Path(__file__).parent / "fixtures" / "gcm" / "independent.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    tags = [[t.number for t in found]
+            for found in tag_all([(r["text"], r["language"]) for r in rows])]
+    assert len(rows) == 75
+    mains = [(int(r["main"]), found) for r, found in zip(rows, tags, strict=True) if r["main"]]
+    recall = sum(main in found for main, found in mains) / len(mains)
+    right = [n == int(r["main"] or 0) or str(n) in r["others"].split(";")
+             for r, found in zip(rows, tags, strict=True) for n in found]
+    assert recall >= 0.85 and sum(right) / len(right) >= 0.80, (recall, right)
+    assert all(not found for r, found in zip(rows, tags, strict=True) if not r["main"])
