@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from mgi_cli.gcm import Objective
     from mgi_cli.library import Library
     from mgi_cli.model import Profile
+    from mgi_cli.objective_queries import TaggedFinding
 
 objective_views = Lazy("mgi_cli.views.table_objectives")
 
@@ -54,14 +55,12 @@ def findings(
     wanted = _objective(objective)
     rows = tagged_findings(library, chosen, one_domain(domain, "findings"), kinds_of(only),
                            wanted.number if wanted else None)
-    if not rows:
+    if not rows and output is opt.OutputFormat.table:
         raise NothingFound("No findings match" + (f" objective {wanted.number} ({wanted.name})."
                                                   if wanted else "."))
-    present_view(ctx, output, View(
-        table=lambda: objective_views.findings_view(rows, why),
-        json=lambda: as_json.tagged_list(rows, why),
-        csv=lambda: as_csv.tagged_rows(rows, why),
-        markdown=lambda: markdown.rows_table(as_csv.tagged_rows(rows, why))), save)
+    present_view(ctx, output, _tagged_view(rows, why), save)
+    if not rows:  # the empty list, or the CSV header: scripts still get the shape
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -79,7 +78,7 @@ def objectives(
 
     Example: mgi objectives --objective 18 kazakhstan kyrgyzstan azerbaijan
     """
-    from mgi_cli.objective_queries import objective_counts, side_by_side
+    from mgi_cli.objective_queries import objective_counts, side_by_side, tagged_findings
 
     session = session_of(ctx)
     library = session.load()
@@ -94,21 +93,30 @@ def objectives(
             markdown=lambda: markdown.objectives_markdown(chosen, counts)), save)
         return
     comparison, kinds = side_by_side(library, chosen, wanted), kinds_of(only)
+    rows = tagged_findings(library, chosen, kinds=kinds, objective=wanted.number)
+    view = _tagged_view(rows)  # rows keep each finding's domain and real position
     present_view(ctx, output, View(
         table=lambda: compare_views.comparison_view(comparison, kinds, session.terminal.width),
-        json=lambda: as_json.comparison_dict(comparison, kinds),
-        csv=lambda: as_csv.comparison_rows(comparison, kinds),
-        markdown=lambda: markdown.comparison_markdown(comparison, kinds)), save)
+        json=view.json, csv=view.csv, markdown=view.markdown), save)
+
+
+def _tagged_view(rows: list[TaggedFinding], why: bool = False) -> View:
+    """Findings with their objectives, in every format."""
+    return View(table=lambda: objective_views.findings_view(rows, why),
+                json=lambda: as_json.tagged_list(rows, why),
+                csv=lambda: as_csv.tagged_rows(rows, why),
+                markdown=lambda: markdown.rows_table(as_csv.tagged_rows(rows, why)))
 
 
 def _profiles(library: Library, names: list[str] | None,
               language: str | None) -> list[Profile]:
     """The profiles named (each resolved as everywhere), or every profile loaded; in one
     language when --lang is given."""
-    chosen = [library.profile(name) for name in names] if names else library.with_findings()
-    chosen = [p for p in chosen if language is None or p.language == language]
+    named = [library.profile(name) for name in names] if names else library.with_findings()
+    chosen = [p for p in named if language is None or p.language == language]
     if not chosen:
-        raise NothingFound(f"No profiles in language {language!r} are loaded.")
+        which = "None of the profiles named is" if names else "No profile loaded is"
+        raise NothingFound(f"{which} in language {language!r}.")
     return chosen
 
 

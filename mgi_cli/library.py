@@ -82,6 +82,10 @@ class Library:
             self._tags = Tags(self._store, self._store.folder if self._store else None)
         return self._tags
 
+    def tag_problems(self) -> list[Problem]:
+        """What could not be used of mgi-tags.csv, once its corrections have been read."""
+        return list(self._tags.problems) if self._tags is not None else []
+
     @property
     def index(self) -> Corpus:
         """The search index of every profile (the store's, when loaded from one)."""
@@ -116,6 +120,9 @@ class Library:
                                       exact)
             hits = [h for h in found.hits
                     if self.tags.has(h.profile, (h.domain.key, h.kind, h.position), objective)]
+            if found.total and not hits:
+                raise NothingFound(f"{found.total} findings match {query!r}, none of them on "
+                                   f"objective {objective}.")
             found = found._replace(hits=hits[:limit], total=len(hits))
         if not found.total:
             raise nothing_found(query)

@@ -79,8 +79,10 @@ def side_by_side(library: Library, profiles: Sequence[Profile],
     from mgi_cli.errors import MgiError
 
     if not 1 <= len(profiles) <= MAX_SIDE_BY_SIDE:
-        raise MgiError(f"Set 1 to {MAX_SIDE_BY_SIDE} profiles side by side on an objective, "
-                       f"not {len(profiles)}; leave out --objective for the table of all.")
+        raise MgiError(f"Name 1 to {MAX_SIDE_BY_SIDE} profiles to set side by side on an "
+                       f"objective ({len(profiles)} are loaded): mgi objectives --objective "
+                       f"{objective.number} PROFILE...; or leave out --objective for the table "
+                       "of all.")
     row = Domain(f"objective-{objective.number}", objective.number, objective.name)
     cells = []
     for profile in profiles:

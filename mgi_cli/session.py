@@ -29,6 +29,7 @@ class Session:
         self.language = language  # what a plain id prefers among a profile's translations
         self.library: Library | None = None
         self.warned = 0  # how many of the library's warnings were printed
+        self.tags_warned = False  # mgi-tags.csv's problems, said once
 
     def load(self) -> Library:
         """The profiles of the data folder (or the bundled seeds), loaded once per command."""
@@ -56,6 +57,9 @@ class Session:
         for warning in self.library.warnings[self.warned:]:
             self.terminal.error(f"warning: {warning}")
         self.warned = len(self.library.warnings)
+        if not self.tags_warned and (problems := self.library.tag_problems()):
+            warn(self.terminal, problems)  # corrections not used: never in silence
+            self.tags_warned = True
 
     def with_progress(self, load: Callable[[Progress | None], Library]) -> Library:
         """Run `load(on_file)`; on a terminal, a progress bar on stderr once loading takes a

@@ -39,6 +39,7 @@ class Tags:
         self._stored: dict[int, dict[int, list[tuple[int, str]]]] | None = None
         self._overrides: dict[Row, tuple[int, ...]] | None = None
         self._of: dict[str, dict[Place, tuple[Tag, ...]]] = {}
+        self.problems: list[Problem] = []  # mgi-tags.csv's rows that cannot be used
 
     def of(self, profile: Profile) -> dict[Place, tuple[Tag, ...]]:
         """(domain, list, position) -> the finding's objectives, main first."""
@@ -72,7 +73,8 @@ class Tags:
         others, and the rows that name no finding)."""
         if self._overrides is None:
             path = self.path
-            self._overrides = dict(read_overrides(path)[0]) if path else {}
+            rows, self.problems = read_overrides(path) if path else ([], [])
+            self._overrides = dict(rows)
         return self._overrides
 
     def _ruled(self, profile: Profile) -> list[tuple[Tag, ...]]:
@@ -111,12 +113,17 @@ def read_overrides(path: Path, profiles: Iterable[Profile] = ()
     if not numbered or [c.strip() for c in next(csv.reader([numbered[0][1]]))] != COLUMNS:
         first = numbered[0][0] if numbered else 0
         return [], [Problem(str(path), first, f"the header must be {','.join(COLUMNS)}")]
+    lines_of: dict[Row, int] = {}
     for number, text in numbered[1:]:
         row, why = _row(next(csv.reader([text])), known)
         if row is None:
             problems.append(Problem(str(path), number, why))
-        else:
-            rows.append(row)
+            continue
+        if row[0] in lines_of:
+            problems.append(Problem(str(path), number, f"names the finding of line "
+                                    f"{lines_of[row[0]]} again; this later row is used"))
+        lines_of[row[0]] = number
+        rows.append(row)
     return rows, problems
 
 
@@ -126,6 +133,10 @@ def _row(cells: list[str], known: dict[str, Profile]
     if len(cells) != len(COLUMNS):
         return None, f"expected {len(COLUMNS)} columns ({','.join(COLUMNS)}), got {len(cells)}"
     profile, domain, kind, position, objectives = (cell.strip() for cell in cells)
+    if domain.isdigit() and 1 <= int(domain) <= 6:  # a domain's number, as --domain takes it
+        from mgi_cli.domains import DOMAINS
+
+        domain = DOMAINS[int(domain) - 1].domain.key
     if kind not in KINDS:
         return None, f"list {kind!r} is neither strengths nor gaps"
     if not position.isdigit() or int(position) < 1:

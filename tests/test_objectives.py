@@ -103,15 +103,17 @@ def test_objectives_table_says_counts_are_not_scores_and_fits(run):
 
 def test_objectives_side_by_side_on_one_objective(run):
     args = ["objectives", "--objective", "10", "kazakhstan", "kyrgyzstan", "azerbaijan"]
+    table = run(*args).stdout
+    assert "10. Trafficking in persons" in table
+    assert "[kazakhstan]" in table and "[azerbaijan]" in table
     data = json.loads(run(*args, "-f", "json").stdout)
-    assert data["profiles"] == ["kazakhstan", "kyrgyzstan", "azerbaijan"]
-    (row,) = data["domains"]
-    on_10 = findings(run, "--objective", "10")
-    for profile, lists in row["findings"].items():
-        for kind in ("strengths", "gaps"):
-            assert lists[kind] == [r["text"] for r in on_10
-                                   if r["profile"] == profile and r["kind"] == kind]
-    assert "10. " in run(*args).stdout
+    on_10 = findings(run, "kazakhstan", "kyrgyzstan", "azerbaijan", "--objective", "10")
+    assert data == on_10 and data  # each finding with its real domain and position
+    rows = list(csv.DictReader(io.StringIO(run(*args, "-f", "csv").stdout)))
+    assert [(r["domain"], int(r["position"])) for r in rows] == [
+        (r["domain"], r["position"]) for r in on_10]
+    five = run("objectives", "--objective", "10")
+    assert five.exit_code == 2 and five.stderr.startswith("Error: Name 1 to 4 profiles")
 
 
 def test_search_and_compare_take_an_objective(run):
@@ -277,3 +279,46 @@ def test_the_tags_meet_the_targets_on_findings_written_apart_from_the_rules():
              for r, found in zip(rows, tags, strict=True) for n in found]
     assert recall >= 0.85 and sum(right) / len(right) >= 0.80, (recall, right)
     assert all(not found for r, found in zip(rows, tags, strict=True) if not r["main"])
+
+
+def test_broken_corrections_are_said_on_stderr_by_every_command_that_uses_tags(run, tmp_path):
+    shutil.copy(bundled_seeds() / "001_803b044c30150796.txt", tmp_path / "kazakhstan.txt")
+    (tmp_path / "mgi-tags.csv").write_text("profile;domain;kind;position;objectives\n"
+                                           "kazakhstan;3;strengths;1;23\n", encoding="utf-8")
+    for command in (["findings"], ["objectives"], ["show", "kazakhstan", "--objectives"],
+                    ["export"]):
+        result = run("--data-dir", str(tmp_path), *command)
+        assert result.exit_code == 0
+        assert result.stderr == (f"warning: {tmp_path / 'mgi-tags.csv'}:1: the header must be "
+                                 "profile,domain,kind,position,objectives (see mgi check)\n")
+
+
+def test_a_correction_may_name_its_domain_by_number_and_a_repeat_is_reported(run, tmp_path):
+    shutil.copy(bundled_seeds() / "001_803b044c30150796.txt", tmp_path / "kazakhstan.txt")
+    (tmp_path / "mgi-tags.csv").write_text(
+        "profile,domain,kind,position,objectives\n"
+        "kazakhstan,3,strengths,1,19\n"
+        "kazakhstan,partnerships,strengths,1,23\n", encoding="utf-8")
+    rows = json.loads(run("--data-dir", str(tmp_path), "findings", "-d", "3", "-f",
+                          "json").stdout)
+    assert rows[0]["objectives"] == [23]  # the later row
+    checked = json.loads(run("--data-dir", str(tmp_path), "check", "-f", "json").stdout)
+    (tags,) = [f for f in checked["files"] if f["file"].endswith("mgi-tags.csv")]
+    assert tags["problems"] == [{"line": 3, "message": "names the finding of line 2 again; "
+                                                       "this later row is used"}]
+
+
+def test_no_findings_on_an_objective_still_gives_scripts_the_shape(run):
+    as_json = run("findings", "mombasa", "--objective", "9", "-f", "json")
+    assert as_json.exit_code == 1 and json.loads(as_json.stdout) == []
+    as_csv = run("findings", "mombasa", "--objective", "9", "-f", "csv")
+    assert as_csv.exit_code == 1
+    assert as_csv.stdout == "profile,domain,kind,position,objectives,text,language\n"
+    table = run("findings", "mombasa", "--objective", "9")
+    assert table.exit_code == 1 and table.stderr == (
+        "No findings match objective 9 (Smuggling of migrants).\n")
+    search = run("search", "trafficking", "--objective", "20")
+    assert search.exit_code == 1
+    assert search.stderr == "8 findings match 'trafficking', none of them on objective 20.\n"
+    lang = run("findings", "kazakhstan", "--lang", "es")
+    assert lang.stderr == "None of the profiles named is in language 'es'.\n"

@@ -32,7 +32,8 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 
 def escape(text: Any) -> str:
     """Markdown-safe cell text: special characters escaped, line breaks as <br>."""
-    value = "" if text is None else str(text)
+    value = "" if text is None else (
+        ";".join(map(str, text)) if isinstance(text, list) else str(text))  # objectives
     return _MARKDOWN_SPECIAL.sub(r"\\\1", value).replace("\n", "<br>")
 
 
