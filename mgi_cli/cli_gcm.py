@@ -15,6 +15,7 @@ from mgi_cli.cli import (
     as_json,
     kinds_of,
     markdown,
+    objective_of,
     one_domain,
     present_view,
     session_of,
@@ -24,7 +25,6 @@ from mgi_cli.errors import NothingFound
 from mgi_cli.views import Lazy, View
 
 if TYPE_CHECKING:
-    from mgi_cli.gcm import Objective
     from mgi_cli.library import Library
     from mgi_cli.model import Profile
     from mgi_cli.objective_queries import TaggedFinding
@@ -52,7 +52,7 @@ def findings(
 
     library = session_of(ctx).load()
     chosen = _profiles(library, profiles, lang.value if lang else None)
-    wanted = _objective(objective)
+    wanted = objective_of(objective)
     rows = tagged_findings(library, chosen, one_domain(domain, "findings"), kinds_of(only),
                            wanted.number if wanted else None)
     if not rows and output is opt.OutputFormat.table:
@@ -83,7 +83,7 @@ def objectives(
     session = session_of(ctx)
     library = session.load()
     chosen = _profiles(library, profiles, None)
-    wanted = _objective(objective)
+    wanted = objective_of(objective)
     if wanted is None:
         counts = objective_counts(library, chosen)
         present_view(ctx, output, View(
@@ -118,11 +118,3 @@ def _profiles(library: Library, names: list[str] | None,
         which = "None of the profiles named is" if names else "No profile loaded is"
         raise NothingFound(f"{which} in language {language!r}.")
     return chosen
-
-
-def _objective(query: str | None) -> Objective | None:
-    if query is None:
-        return None
-    from mgi_cli.gcm import find_objective
-
-    return find_objective(query)

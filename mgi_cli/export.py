@@ -21,9 +21,7 @@ from mgi_cli.atomic import atomic_path, write_file, writes_in_place
 from mgi_cli.errors import MgiError
 
 if TYPE_CHECKING:
-    from mgi_cli.gcm import Tag
     from mgi_cli.library import Library
-    from mgi_cli.model import Profile
 
 
 @contextlib.contextmanager
@@ -110,7 +108,7 @@ def _build_database(library: Library, path: Path) -> None:
         with bulk(connection):
             for profile in library.with_findings():
                 write_profile(connection, profile, profile.source, profile.id,
-                              _tags(library, profile))
+                              library.tags.ordered(profile))  # with mgi-tags.csv's corrections
         for source in dict.fromkeys(p.source for p in library.problems):
             write_problems(connection, source,
                            [p for p in library.problems if p.source == source])
@@ -119,13 +117,3 @@ def _build_database(library: Library, path: Path) -> None:
         connection.execute("COMMIT")
     finally:
         connection.close()
-
-
-def _tags(library: Library, profile: Profile) -> list[tuple[Tag, ...]]:
-    """A profile's objectives in the order its findings are written, with the analyst's
-    corrections (mgi-tags.csv), as every other export carries them."""
-    from mgi_cli.model import ordered_findings
-
-    tags = library.tags.of(profile)
-    return [tuple(tags.get((block.domain.key, kind, position), ()))
-            for block, kind, position, _ in ordered_findings(profile)]

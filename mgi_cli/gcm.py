@@ -24,12 +24,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
 from mgi_cli.errors import MgiError
 from mgi_cli.gcm_rules import COUNT, RULES, Objective, RulesError, parse, rules
 from mgi_cli.gcm_tagger import Tag, matcher
 from mgi_cli.stems import WORD
 from mgi_cli.text import fold
+
+if TYPE_CHECKING:
+    from mgi_cli.model import Profile
 
 __all__ = ["COUNT", "RULES", "Objective", "RulesError", "Tag", "find_objective", "objectives",
            "parse", "rules", "tag", "tag_all"]
@@ -44,6 +48,14 @@ def tag(text: str, language: str) -> tuple[Tag, ...]:
 def tag_all(findings: Sequence[tuple[str, str]]) -> list[tuple[Tag, ...]]:
     """tag() for many (text, language) pairs, in order; a text met twice is tagged once."""
     return matcher().tag_all(findings)
+
+
+def tag_profile(profile: Profile) -> list[tuple[Tag, ...]]:
+    """The tags of a profile's findings, in the order model.ordered_findings gives them (the
+    order the store numbers findings in)."""
+    from mgi_cli.model import ordered_findings
+
+    return tag_all([(text, profile.language) for *_, text in ordered_findings(profile)])
 
 
 def objectives() -> tuple[Objective, ...]:

@@ -51,6 +51,11 @@ class Tags:
         """Whether a finding is tagged with an objective."""
         return any(tag.number == objective for tag in self.of(profile).get(place, ()))
 
+    def ordered(self, profile: Profile) -> list[tuple[Tag, ...]]:
+        """The objectives of a profile's findings in the order model.ordered_findings gives
+        them (as the store and the export write them), corrections applied."""
+        return list(self.of(profile).values())  # `of` is built in that order
+
     def _tagged(self, profile: Profile) -> dict[Place, tuple[Tag, ...]]:
         ruled = self._ruled(profile)
         overrides = self.overrides()
@@ -78,7 +83,7 @@ class Tags:
         return self._overrides
 
     def _ruled(self, profile: Profile) -> list[tuple[Tag, ...]]:
-        from mgi_cli.gcm import Tag, tag_all
+        from mgi_cli.gcm import Tag, tag_profile
 
         key = getattr(profile.domains, "key", None)
         if self._store is not None and key is not None:
@@ -87,7 +92,7 @@ class Tags:
             stored = self._stored.get(key, {})
             return [tuple(Tag(number, cue) for number, cue in stored.get(ordinal, ()))
                     for ordinal, _ in enumerate(ordered_findings(profile))]
-        return tag_all([(text, profile.language) for *_, text in ordered_findings(profile)])
+        return tag_profile(profile)
 
 
 def _corrected(numbers: Sequence[int]) -> tuple[Tag, ...]:

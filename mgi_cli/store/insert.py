@@ -53,12 +53,10 @@ def write_profile(connection: sqlite3.Connection, profile: Profile, file: str,
 
 def _write_tags(connection: sqlite3.Connection, profile: Profile, key: int,
                 tags: Sequence[Sequence[Tag]] | None) -> None:
-    from mgi_cli.model import ordered_findings
-
     if tags is None:
-        from mgi_cli.gcm import tag_all
+        from mgi_cli.gcm import tag_profile
 
-        tags = tag_all([(text, profile.language) for *_, text in ordered_findings(profile)])
+        tags = tag_profile(profile)
     connection.executemany(
         "INSERT OR IGNORE INTO finding_objectives VALUES (?, ?, ?, ?)",
         [(key * FINDINGS_PER_PROFILE + ordinal, tag.number, rank, tag.cue)

@@ -86,15 +86,13 @@ def _read_and_tag(path: Path) -> Read:
     """A file parsed, and its findings tagged with their GCM objectives: in the worker that
     parsed it, since tagging costs about a third of parsing."""
     from mgi_cli.loader import read_or_report
-    from mgi_cli.model import ordered_findings
 
     profile, problems = read_or_report(path)
     if profile is None:
         return None, problems, None
-    from mgi_cli.gcm import tag_all
+    from mgi_cli.gcm import tag_profile
 
-    return profile, problems, tag_all(
-        [(text, profile.language) for *_, text in ordered_findings(profile)])
+    return profile, problems, tag_profile(profile)
 
 
 def _map(function: Callable[[Path], R], paths: list[Path]) -> Iterable[R]:
