@@ -92,9 +92,9 @@ def objectives(
             csv=lambda: as_csv.objective_rows(chosen, counts),
             markdown=lambda: markdown.objectives_markdown(chosen, counts)), save)
         return
-    comparison, kinds = side_by_side(library, chosen, wanted), kinds_of(only)
-    rows = tagged_findings(library, chosen, kinds=kinds, objective=wanted.number)
-    view = _tagged_view(rows)  # rows keep each finding's domain and real position
+    on_it = tagged_findings(library, chosen, objective=wanted.number)
+    comparison, kinds = side_by_side(chosen, wanted, on_it), kinds_of(only)
+    view = _tagged_view([r for r in on_it if r.kind in kinds])  # real domains and positions
     present_view(ctx, output, View(
         table=lambda: compare_views.comparison_view(comparison, kinds, session.terminal.width),
         json=view.json, csv=view.csv, markdown=view.markdown), save)

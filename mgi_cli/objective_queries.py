@@ -71,10 +71,11 @@ def objective_counts(library: Library, profiles: Sequence[Profile]) -> list[Obje
             for o in objectives()]
 
 
-def side_by_side(library: Library, profiles: Sequence[Profile],
-                 objective: Objective) -> Comparison:
-    """Profiles side by side on one objective: each one's findings on it, in both lists
-    (a comparison of one row, as `mgi compare` shows a domain)."""
+def side_by_side(profiles: Sequence[Profile], objective: Objective,
+                 on_it: Sequence[TaggedFinding]) -> Comparison:
+    """Profiles side by side on one objective: each one's findings on it (`on_it`, as
+    tagged_findings gives them), in both lists (a comparison of one row, as `mgi compare`
+    shows a domain)."""
     from mgi_cli.compare import Comparison
     from mgi_cli.errors import MgiError
 
@@ -86,7 +87,7 @@ def side_by_side(library: Library, profiles: Sequence[Profile],
     row = Domain(f"objective-{objective.number}", objective.number, objective.name)
     cells = []
     for profile in profiles:
-        on_it = tagged_findings(library, [profile], objective=objective.number)
-        strengths, gaps = (tuple(f.text for f in on_it if f.kind == kind) for kind in KINDS)
+        strengths, gaps = (tuple(f.text for f in on_it if f.profile.id == profile.id
+                                 and f.kind == kind) for kind in KINDS)
         cells.append(DomainFindings(row, objective.name, strengths=strengths, gaps=gaps))
     return Comparison(tuple(profiles), ((row, tuple(cells)),))
