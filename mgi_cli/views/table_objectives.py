@@ -11,7 +11,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from mgi_cli.views.grid import Column, Grid
-from mgi_cli.views.wording import NOT_A_SCORE, TAGS_ARE_MGI_S, short_list
+from mgi_cli.views.wording import NOT_A_SCORE, TAGS_ARE_MGI_S, objective_numbers, short_list
 
 if TYPE_CHECKING:
     from mgi_cli.model import Profile
@@ -21,14 +21,6 @@ OBJECTIVE_COLUMN = 28  # "18 Skills development and re…": the label column's r
 COUNT_GAP = 2
 
 
-def objective_cell(finding: TaggedFinding, why: bool) -> str:
-    """'10, 7', or with --why '10 (trafficking), 7 (victims)'; '—' for none."""
-    if not finding.tags:
-        return "—"
-    return ", ".join(f"{tag.number} ({tag.cue})" if why else str(tag.number)
-                     for tag in finding.tags)
-
-
 def findings_view(rows: Sequence[TaggedFinding], why: bool = False) -> RenderableType:
     table = Grid([Column("Profile", style="bold"), Column("Dom.", "right"), Column("List"),
                   Column("#", "right"), Column("GCM", wrap=why), Column("Finding", wrap=True)],
@@ -36,7 +28,7 @@ def findings_view(rows: Sequence[TaggedFinding], why: bool = False) -> Renderabl
                          f"{TAGS_ARE_MGI_S}")
     for row in rows:
         table.add_row(row.profile.id, str(row.domain.number or "—"), short_list(row.kind),
-                      str(row.position), objective_cell(row, why), row.text)
+                      str(row.position), objective_numbers(row.tags, why), row.text)
     return table
 
 

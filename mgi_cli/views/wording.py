@@ -39,9 +39,14 @@ def short_list(kind: str) -> str:
     return {"strengths": "well-dev.", "gaps": "further"}.get(kind, kind)
 
 
-def objectives_note(tags: Sequence[Tag], why: bool = False) -> str:
-    """A finding's objectives as shown beside it: 'GCM 10, 7', with --why 'GCM 10
-    (trafficking), 7 (victims)'; 'GCM —' for none."""
+def objective_numbers(tags: Sequence[Tag], why: bool = False) -> str:
+    """A finding's objectives: '10, 7', with --why '10 (trafficking), 7 (victims)'; '—' for
+    none."""
     if not tags:
-        return "GCM —"
-    return "GCM " + ", ".join(f"{t.number} ({t.cue})" if why else str(t.number) for t in tags)
+        return "—"
+    return ", ".join(f"{t.number} ({t.cue})" if why else str(t.number) for t in tags)
+
+
+def objectives_note(tags: Sequence[Tag], why: bool = False) -> str:
+    """A finding's objectives as shown beside it: 'GCM 10, 7'."""
+    return f"GCM {objective_numbers(tags, why)}"
