@@ -1,0 +1,338 @@
+"""What one `mgi fetch` does: URLs, the whole portal, or the files fetched before, each with
+an outcome (fetched, unchanged, skipped and why, failed and why).
+
+A resource is a page and the `?page=N` pages it links on its own path, asked for with the
+validators of last time: when every page answers 304 nothing is read or written. A resource
+that reads as a profile (the loader decides, on its pages joined) is kept as one file; one
+that does not is an index whose links lead to profiles (the overview, `local-mgi`), a
+publication page whose PDF is the report, or a page that is reported and never saved.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from mgi_cli.fetch import links as urls
+from mgi_cli.fetch.client import Disallowed, FetchError, PoliteClient, Response
+from mgi_cli.fetch.save import file_name, join_pages, read_profile, sha256, write
+from mgi_cli.manifest import Provenance, read_manifest, read_pages, write_manifest
+from mgi_cli.record import Record, frozen
+
+MAX_DEPTH = 2  # the overview, its sub-indexes, their profiles
+MAX_PARTS = 50  # ?page=N pages of one resource
+
+OnProgress = Callable[[int, int, str], None]  # (discovered, done, url)
+
+
+@frozen()
+class Outcome(Record):
+    """What became of one URL."""
+
+    url: str
+    status: str  # "fetched", "unchanged", "skipped" or "failed"
+    reason: str = ""  # why skipped or failed
+    file: str | None = None  # the file written (or that would be, with --dry-run)
+    profile: str | None = None  # its id, as the loader reads it
+
+
+@frozen()
+class Resource(Record):
+    """A page and its other pages, as fetched (all 200)."""
+
+    url: str
+    responses: tuple[Response, ...]
+
+    @property
+    def kind(self) -> str:
+        return self.responses[0].content_type
+
+    @property
+    def final_url(self) -> str:
+        return self.responses[0].final_url
+
+    def body(self) -> bytes:
+        first, *others = (response.body for response in self.responses)
+        return join_pages(first, others) if others else first
+
+    def links(self) -> list[str]:
+        found: dict[str, None] = {}
+        for response in self.responses:
+            found.update(dict.fromkeys(urls.links(response.body, response.final_url)))
+        return list(found)
+
+
+class _Duplicate(Exception):
+    """A URL that led to a page already fetched this run (a redirect to it, another link)."""
+
+
+class Fetcher:
+    """One run's folder, client, manifest and outcomes."""
+
+    def __init__(self, folder: Path, client: PoliteClient, dry_run: bool = False,
+                 on_progress: OnProgress | None = None) -> None:
+        self.folder, self.client, self.dry_run = folder, client, dry_run
+        self.on_progress = on_progress
+        self.files = read_manifest(folder)  # file name -> provenance
+        self.pages = read_pages(folder)  # URL -> what was known of a page that is no profile
+        self.outcomes: list[Outcome] = []
+        self.discovered = 0
+        self._seen: set[str] = set()  # URLs found or asked for this run
+        self._finished: set[str] = set()  # URLs asked for, and where they led
+
+    # -- the three ways in --
+
+    def fetch_urls(self, given: Iterable[str]) -> list[Outcome]:
+        """Each URL: a profile page, a PDF, or a publication page whose PDF is fetched."""
+        queue = [urls.normal(url) for url in given]
+        self.discovered = len(queue)
+        for url in queue:
+            self._guarded(url, self._explicit, url)
+        return self.outcomes
+
+    def fetch_all(self, portal: str, languages: Iterable[str]) -> list[Outcome]:
+        """Every profile the portal's MGI overviews lead to, two levels deep."""
+        for language in languages:
+            root = urls.overview(portal, language)
+            queue = [(root, 0)]
+            self.discovered += 1
+            while queue:
+                url, depth = queue.pop(0)
+                found = self._guarded(url, self._crawl, url, depth, root)
+                fresh = [link for link in found or [] if link not in self._seen]
+                self._seen.update(fresh)
+                self.discovered += len(fresh)
+                queue += [(link, depth + 1) for link in fresh]
+        return self.outcomes
+
+    def update(self) -> list[Outcome]:
+        """The files fetched before, each asked for again with a conditional request."""
+        entries = sorted(self.files.items())
+        self.discovered = len(entries)
+        for name, provenance in entries:  # a report's PDF, not its publication page
+            url = provenance.url
+            self._guarded(url, self._refresh, url, name)
+        return self.outcomes
+
+    def save_manifest(self) -> None:
+        if not self.dry_run:
+            write_manifest(self.folder, self.files, self.pages)
+
+    # -- one URL --
+
+    def _guarded(self, url: str, work: Callable[..., list[str] | None],
+                 *arguments: Any) -> list[str] | None:
+        """`work(*arguments)` on one URL; a failure becomes its outcome, never the run's end."""
+        self._seen.add(url)
+        if url in self._finished:
+            self.discovered -= 1
+            return None
+        try:
+            return work(*arguments)
+        except _Duplicate:
+            self.discovered -= 1
+        except Disallowed as reason:
+            self._outcome(Outcome(url, "skipped", str(reason)))
+        except FetchError as reason:
+            self._outcome(Outcome(url, "failed", str(reason)))
+        return None
+
+    def _explicit(self, url: str) -> None:
+        resource = self._resource(url)
+        if resource is None:
+            self._unchanged(url, lambda link: self._explicit_pdf(link, url))
+            return
+        profile, why = read_profile(resource.body(), resource.kind)
+        if profile is not None:
+            self._keep(resource, profile.id)
+            return
+        pdfs = urls.pdf_links(resource.links())
+        self._remember(url, resource, "publication", pdfs)
+        if not pdfs:
+            self._outcome(Outcome(url, "failed", f"{why}, and it links no PDF report"))
+        for pdf in pdfs:
+            self._explicit_pdf(pdf, url)
+
+    def _explicit_pdf(self, pdf: str, publication: str) -> None:
+        self._guarded(pdf, self._pdf, pdf, publication)
+
+    def _pdf(self, pdf: str, publication: str) -> None:
+        resource = self._resource(pdf)
+        if resource is None:
+            self._unchanged(pdf, lambda link: None)
+            return
+        profile, why = read_profile(resource.body(), resource.kind)
+        if profile is None:
+            self._outcome(Outcome(pdf, "failed", why))
+        else:
+            self._keep(resource, profile.id, publication)
+
+    def _crawl(self, url: str, depth: int, root: str) -> list[str] | None:
+        """Fetch a page of the MGI tree: keep it if a profile; else the tree pages it leads to
+        (none past MAX_DEPTH), or an outcome saying it is not a profile."""
+        resource = self._resource(url)
+        if resource is None:
+            known = self.pages.get(url, {})
+            if known.get("kind") == "index":
+                return _deeper(known.get("links", []), depth, url)
+            self._unchanged(url, lambda link: None)
+            return None
+        profile, why = read_profile(resource.body(), resource.kind)
+        if profile is not None:
+            self._keep(resource, profile.id)
+            return None
+        tree = [link for link in resource.links()
+                if urls.in_tree(link, root) and link not in self._parts(resource)]
+        fresh = [link for link in tree if link not in self._seen]
+        if not fresh or depth >= MAX_DEPTH:
+            self._remember(url, resource, "other", [])
+            self._outcome(Outcome(url, "skipped", why))
+            return None
+        self._remember(url, resource, "index", tree)
+        return _deeper(tree, depth, url)
+
+    def _refresh(self, url: str, name: str) -> None:
+        resource = self._resource(url)
+        if resource is None:
+            self._outcome(Outcome(url, "unchanged", file=name))
+            return
+        profile, why = read_profile(resource.body(), resource.kind)
+        if profile is None:
+            self._outcome(Outcome(url, "failed", f"{why}; {name} kept as it was"))
+            return
+        self._keep(resource, profile.id, self.files[name].publication)
+
+    # -- fetching a resource --
+
+    def _resource(self, url: str) -> Resource | None:
+        """The page at `url` and its ?page=N pages; None when each answered 304 (unchanged)."""
+        known = self._validators(url)
+        first = self.client.get(url, known)
+        if first.final_url != url and first.final_url in self._finished:
+            raise _Duplicate(url)
+        self._seen.add(first.final_url)
+        self._finished.update((url, first.final_url))
+        if first.status == 304:
+            parts = self._known_parts(url)
+            if all(self.client.get(p, self.pages.get(p)).status == 304 for p in parts):
+                return None
+            first = self.client.get(url)
+        responses = [first]
+        if first.content_type == "html":
+            responses += self._other_pages(first)
+        return Resource(url, tuple(responses))
+
+    def _other_pages(self, first: Response) -> list[Response]:
+        """The pages after the first that the pages themselves link, in their order."""
+        found: list[Response] = []
+        asked: set[str] = set()
+        pending = urls.pages_of(first.final_url, urls.links(first.body, first.final_url))
+        while pending and len(found) < MAX_PARTS:
+            page = pending.pop(0)
+            if page in asked:
+                continue
+            asked.add(page)
+            self._seen.add(page)
+            response = self.client.get(page)
+            found.append(response)
+            more = urls.pages_of(first.final_url, urls.links(response.body, page))
+            pending += [link for link in more if link not in asked and link not in pending]
+        return found
+
+    def _parts(self, resource: Resource) -> set[str]:
+        return {r.url for r in resource.responses} | {r.final_url for r in resource.responses}
+
+    def _validators(self, url: str) -> dict[str, str] | None:
+        """ETag and Last-Modified of last time: a file still as written, or a page known."""
+        name = self._name_of(url)
+        if name is not None:
+            provenance = self.files[name]
+            path = self.folder / name
+            if path.is_file() and sha256(path.read_bytes()) == provenance.sha256:
+                return {"etag": provenance.etag or "",
+                        "last_modified": provenance.last_modified or ""}
+            return None
+        return self.pages.get(url)
+
+    def _known_parts(self, url: str) -> list[str]:
+        name = self._name_of(url)
+        if name is not None:
+            return list(self.files[name].pages)
+        return list(self.pages.get(url, {}).get("parts", []))
+
+    def _name_of(self, url: str) -> str | None:
+        for name, provenance in self.files.items():
+            if url in (provenance.url, provenance.final_url):
+                return name
+        return None
+
+    # -- what becomes of it --
+
+    def _keep(self, resource: Resource, profile: str, publication: str | None = None) -> None:
+        body = resource.body()
+        digest = sha256(body)
+        name = self._name_of(resource.url)
+        if name is not None and self.files[name].sha256 == digest and (
+                self.folder / name).is_file():
+            self._outcome(Outcome(resource.url, "unchanged", file=name, profile=profile))
+            return
+        if name is None:
+            name = file_name(resource.final_url, resource.kind, set(self.files))
+        if not self.dry_run:
+            write(self.folder, name, body)
+            self.files[name] = self._provenance(resource, digest, publication)
+        self._outcome(Outcome(resource.url, "fetched", file=name, profile=profile))
+
+    def _provenance(self, resource: Resource, digest: str, publication: str | None
+                    ) -> Provenance:
+        first = resource.responses[0]
+        for part in resource.responses[1:]:
+            self.pages[part.url] = _validators_of(part)
+        return Provenance(
+            url=resource.url, final_url=first.final_url, sha256=digest,
+            fetched_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            language=urls.language_of(first.final_url), etag=first.etag,
+            last_modified=first.last_modified, publication=publication,
+            pages=tuple(part.url for part in resource.responses[1:]))
+
+    def _remember(self, url: str, resource: Resource, kind: str, links: list[str]) -> None:
+        """What a page that is no profile was, with its validators, for the next run."""
+        entry: dict[str, Any] = {**_validators_of(resource.responses[0]), "kind": kind,
+                                 "links": links}
+        parts = [r.url for r in resource.responses[1:]]
+        if parts:
+            entry["parts"] = parts
+        for part in resource.responses[1:]:
+            self.pages[part.url] = _validators_of(part)
+        self.pages[url] = entry
+
+    def _unchanged(self, url: str, follow: Callable[[str], None]) -> None:
+        """A 304: a file fetched before is unchanged; a publication page's PDFs are asked
+        for again; a page known not to be a profile is reported again."""
+        name = self._name_of(url)
+        known = self.pages.get(url, {})
+        if name is not None:
+            self._outcome(Outcome(url, "unchanged", file=name))
+        elif known.get("kind") == "publication":
+            for link in known.get("links", []):
+                follow(link)
+        else:
+            self._outcome(Outcome(url, "skipped", "not an MGI profile (unchanged since "
+                                                  "last time)"))
+
+    def _outcome(self, outcome: Outcome) -> None:
+        self.outcomes.append(outcome)
+        if self.on_progress is not None:
+            self.on_progress(self.discovered, len(self.outcomes), outcome.url)
+
+
+def _deeper(tree: list[str], depth: int, url: str) -> list[str]:
+    """The tree pages an index leads to, unless it is as deep as the crawl goes."""
+    return [] if depth >= MAX_DEPTH else [link for link in tree if link != url]
+
+
+def _validators_of(response: Response) -> dict[str, str]:
+    return {key: value for key, value in (("etag", response.etag),
+                                          ("last_modified", response.last_modified)) if value}
