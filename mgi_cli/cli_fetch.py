@@ -74,12 +74,14 @@ def fetch(
     if lang is not FetchLanguage.en and not every:
         raise MgiError("--lang goes with --all; a URL's language is its own.")
     session = session_of(ctx)
-    folder = _target(session.data_dir)
-    fetcher = Fetcher(folder, PoliteClient(_allowed(portal, urls or []), _caps(), delay,
-                                           timeout), dry_run)
-    targets = urls or ([portal] if every else [e.url for e in fetcher.files.values()])
-    _check_delay(delay, targets)
+    folder = _folder(session.data_dir)
+    targets = _targets(folder) if update else (urls or [portal])
     _check_timeout(timeout)
+    _check_delay(delay, targets)
+    if not dry_run:
+        _make(folder)
+    fetcher = Fetcher(folder, PoliteClient(_allowed([portal, *targets]), _caps(), delay,
+                                           timeout), dry_run)
     outcomes = _run(fetcher, session.terminal, every, update, urls or [], portal, lang)
     _report(session.terminal, output, fetcher, outcomes, folder)
     if any(o.status == "failed" for o in outcomes) or not outcomes:
@@ -104,28 +106,40 @@ def _run(fetcher: Fetcher, terminal: Terminal, every: bool, update: bool, urls: 
         fetcher.client.close()
 
 
-def _target(data_dir: Path | None) -> Path:
-    """--data-dir, else the library folder; made if missing."""
+def _folder(data_dir: Path | None) -> Path:
+    """--data-dir, else the library folder."""
     from mgi_cli.sources import library_folder
 
     folder = data_dir or library_folder()
     if folder is None:
         raise MgiError("No folder to fetch into: MGI_LIBRARY_DIR is empty; give --data-dir.")
+    return folder
+
+
+def _make(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise MgiError(f"The folder {str(folder)!r} cannot be made: "
                        f"{error.strerror or error}.") from None
-    return folder
 
 
-def _allowed(portal: str, urls: list[str]) -> Callable[[str], bool]:
-    """The hosts a request or a redirect may go to: the portal's, the given URLs', IOM's."""
+def _targets(folder: Path) -> list[str]:
+    """What --update asks for again: the URLs the manifest records, and where they led."""
+    from mgi_cli.manifest import read_manifest
+
+    entries = read_manifest(folder).values()
+    return [url for entry in entries for url in (entry.url, entry.final_url)]
+
+
+def _allowed(urls: list[str]) -> Callable[[str], bool]:
+    """The hosts a request or a redirect may go to: the portal's, the given URLs' (or the
+    manifest's), IOM's."""
     from urllib.parse import urlsplit
 
     from mgi_cli.fetch.links import is_iom_host
 
-    hosts = {urlsplit(url).netloc.lower() for url in (portal, *urls)}
+    hosts = {urlsplit(url).netloc.lower() for url in urls}
     return lambda url: (urlsplit(url).netloc.lower() in hosts
                         or is_iom_host(urlsplit(url).hostname or ""))
 
@@ -139,7 +153,8 @@ def _caps() -> dict[str, int]:
 def _check_delay(delay: float, targets: list[str]) -> None:
     from mgi_cli.fetch.links import is_loopback
 
-    if delay < 0 or (delay < MIN_DELAY and not all(is_loopback(url) for url in targets)):
+    web = [url for url in targets if url.lower().startswith(("http://", "https://"))]
+    if delay < 0 or (delay < MIN_DELAY and not all(is_loopback(url) for url in web)):
         raise typer.BadParameter(f"{delay:g} s is too short: at least {MIN_DELAY:g} s between "
                                  "requests (0 only for a portal on this machine).",
                                  param_hint="--delay")

@@ -10,7 +10,8 @@ import sys
 
 import pytest
 
-HEAVY = ("rich", "pdfminer", "rapidfuzz", "pycountry", "Stemmer")
+HEAVY = ("rich", "pdfminer", "rapidfuzz", "pycountry", "Stemmer", "httpx")
+NETWORK = ("httpx", "httpcore", "h11", "anyio", "ssl")  # `mgi fetch` alone uses them
 PROBE = """
 import atexit, sys
 atexit.register(lambda: sys.stderr.write("MODULES " + " ".join(sorted(sys.modules)) + "\\n"))
@@ -49,3 +50,12 @@ def test_a_warm_json_command_imports_nothing_heavy(args):
     modules = imported(*args)
     assert heavy(modules) == []
     assert "mgi_cli" in modules
+
+
+@pytest.mark.parametrize("args", [
+    ["list"], ["show", "kazakhstan"], ["search", "trafficking"], ["compare", "kaz", "kyr"],
+    ["overview"], ["diff", "kyrgyzstan"], ["export", "-f", "csv"], ["check"], ["domains"],
+    ["findings", "kazakhstan"], ["objectives"], ["fetch", "--help"]])
+def test_only_fetch_touches_the_network(args):
+    """Every other command works offline: no HTTP client (nor TLS) is imported."""
+    assert sorted(set(NETWORK) & imported(*args)) == []

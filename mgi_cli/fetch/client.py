@@ -15,6 +15,7 @@ from __future__ import annotations
 import email.utils
 import time
 from collections.abc import Callable, Mapping
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -69,6 +70,7 @@ class PoliteClient:
         self.requests = 0  # how many were sent: the summary's politeness figure
         self._last: dict[str, float] = {}  # host -> when its last request ended
         self._robots: dict[str, RobotFileParser] = {}
+        self.known: dict[str, dict[str, Any]] = {}  # URL -> validators of last time (robots)
         self._http = httpx.Client(
             headers={"User-Agent": USER_AGENT}, follow_redirects=False, trust_env=False,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)))
@@ -96,7 +98,7 @@ class PoliteClient:
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError(f"not an http or https URL: {url}")
         if not self.allowed(url):
-            raise FetchError(f"not a portal or IOM host: {parts.hostname}")
+            raise FetchError(f"not a portal or IOM host: {parts.netloc}")
         if not self._robots_of(url).can_fetch(USER_AGENT, url):
             raise Disallowed("disallowed by robots.txt")
 
@@ -106,7 +108,7 @@ class PoliteClient:
             raise FetchError("a redirect without a Location")
         target = urljoin(current, location)
         if not self.allowed(target):
-            raise FetchError(f"redirected to another host: {urlsplit(target).hostname}")
+            raise FetchError(f"redirected to another host: {urlsplit(target).netloc}")
         return target
 
     def _with_retries(self, url: str, headers: dict[str, str], robots: bool = False
@@ -116,7 +118,8 @@ class PoliteClient:
         for attempt in range(1, TRIES + 1):
             try:
                 status, response_headers, body = self._once(url, headers, robots)
-            except (httpx.TimeoutException, httpx.NetworkError) as error:
+            except (httpx.TimeoutException, httpx.NetworkError,
+                    httpx.RemoteProtocolError) as error:
                 if attempt == TRIES:
                     raise FetchError(_network_reason(error)) from None
                 self.sleep(BACKOFF * 2.0 ** (attempt - 1))
@@ -141,8 +144,6 @@ class PoliteClient:
                     return response.status_code, response.headers, b""
                 cap = ROBOTS_MAX_BYTES if robots else self._cap(response.headers)
                 return 200, response.headers, _body(response, cap)
-        except httpx.RemoteProtocolError as error:
-            raise FetchError(f"the connection broke off: {error}") from None
         finally:
             self._last[host] = time.monotonic()
 
@@ -170,15 +171,23 @@ class PoliteClient:
         return self._robots[origin]
 
     def _read_robots(self, url: str) -> RobotFileParser:
+        """robots.txt, asked for with the validators of last time (`known`, shared with the
+        run's memory of pages), so that a run that changes nothing sends only conditional
+        requests."""
         parser = RobotFileParser(url)
+        known = self.known.get(url, {})
         try:
-            status, _, body = self._with_retries(url, {}, robots=True)
+            status, headers, body = self._with_retries(url, _conditional(known), robots=True)
         except FetchError:  # unreachable after three tries
-            status, body = 503, b""
-        if status in (401, 403) or status >= 500:
-            parser.parse(["User-agent: *", "Disallow: /"])
+            status, headers, body = 503, httpx.Headers(), b""
+        if status == 304 and isinstance(known.get("text"), str):
+            parser.parse(known["text"].splitlines())
         elif status == 200:
-            parser.parse(body.decode("utf-8", "replace").splitlines())
+            text = body.decode("utf-8", "replace")
+            parser.parse(text.splitlines())
+            self.known[url] = {**_validators(headers), "kind": "robots", "text": text}
+        elif status in (401, 403) or status >= 500:
+            parser.parse(["User-agent: *", "Disallow: /"])
         else:
             parser.parse([])
         return parser
@@ -204,15 +213,22 @@ def _response(url: str, final: str, status: int, headers: httpx.Headers,
     if status not in (200, 304):
         raise FetchError(f"HTTP {status}")
     kind = KINDS.get(_media_type(headers), "") if status == 200 else ""
-    return Response(url, final, status, kind, body, headers.get("etag"),
-                    headers.get("last-modified"))
+    validators = _validators(headers)
+    return Response(url, final, status, kind, body, validators.get("etag"),
+                    validators.get("last_modified"))
+
+
+def _validators(headers: httpx.Headers) -> dict[str, str]:
+    """A response's ETag and Last-Modified, as the next request's conditions will use them."""
+    found = {"etag": headers.get("etag"), "last_modified": headers.get("last-modified")}
+    return {key: str(value) for key, value in found.items() if value}
 
 
 def _media_type(headers: httpx.Headers) -> str:
     return str(headers.get("content-type") or "").split(";")[0].strip().lower()
 
 
-def _conditional(validators: Mapping[str, str]) -> dict[str, str]:
+def _conditional(validators: Mapping[str, Any]) -> dict[str, str]:
     headers = {}
     if validators.get("etag"):
         headers["If-None-Match"] = validators["etag"]
@@ -251,4 +267,6 @@ def _network_reason(error: Exception) -> str:
         return f"no connection within the timeout, after {TRIES} tries"
     if isinstance(error, httpx.TimeoutException):
         return f"timed out, after {TRIES} tries"
+    if isinstance(error, httpx.RemoteProtocolError):
+        return f"the connection broke off before the end, after {TRIES} tries"
     return f"{type(error).__name__}: {error}, after {TRIES} tries"

@@ -52,10 +52,12 @@ def links(page: bytes, url: str) -> list[str]:
 
 def normal(url: str) -> str:
     """One spelling per URL: lower-case scheme and host, no fragment, no trailing slash on
-    a path, query keys sorted (`?page=1` however it was written)."""
+    a path, query keys sorted (`?page=1` however it was written), and no `page=0`: the
+    first page of a pager is the page without one."""
     parts = urlsplit(url)
     path = parts.path.rstrip("/") or "/"
-    query = urlencode(sorted(parse_qsl(parts.query, keep_blank_values=True)))
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    query = urlencode(sorted(pair for pair in pairs if pair != ("page", "0")))
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
 
 

@@ -23,6 +23,8 @@ def short_reason(reason: str) -> str:
         return "robots.txt"
     if reason.startswith("not an MGI profile"):
         return "not a profile"
+    if reason.startswith("the same file as"):
+        return "duplicate"
     return reason
 
 

@@ -77,6 +77,7 @@ class Fetcher:
         self.on_progress = on_progress
         self.files = read_manifest(folder)  # file name -> provenance
         self.pages = read_pages(folder)  # URL -> what was known of a page that is no profile
+        client.known = self.pages  # robots.txt's validators and text, kept with the pages
         self.outcomes: list[Outcome] = []
         self.discovered = 0
         self._seen: set[str] = set()  # URLs found or asked for this run
@@ -187,7 +188,7 @@ class Fetcher:
                 if urls.in_tree(link, root) and link not in self._parts(resource)]
         fresh = [link for link in tree if link not in self._seen]
         if not fresh or depth >= MAX_DEPTH:
-            self._remember(url, resource, "other", [])
+            self._remember(url, resource, "other", [], why)
             self._outcome(Outcome(url, "skipped", why))
             return None
         self._remember(url, resource, "index", tree)
@@ -278,12 +279,21 @@ class Fetcher:
                 self.folder / name).is_file():
             self._outcome(Outcome(resource.url, "unchanged", file=name, profile=profile))
             return
+        if name is None and (twin := self._same_file(digest)) is not None:
+            reason = f"the same file as {twin}, fetched from another URL"
+            self._remember(resource.url, resource, "other", [], reason)
+            self._outcome(Outcome(resource.url, "skipped", reason, file=twin, profile=profile))
+            return
         if name is None:
             name = file_name(resource.final_url, resource.kind, set(self.files))
         if not self.dry_run:
             write(self.folder, name, body)
             self.files[name] = self._provenance(resource, digest, publication)
         self._outcome(Outcome(resource.url, "fetched", file=name, profile=profile))
+
+    def _same_file(self, digest: str) -> str | None:
+        """A file fetched before from another URL with exactly these bytes (an alias)."""
+        return next((name for name, p in self.files.items() if p.sha256 == digest), None)
 
     def _provenance(self, resource: Resource, digest: str, publication: str | None
                     ) -> Provenance:
@@ -297,10 +307,13 @@ class Fetcher:
             last_modified=first.last_modified, publication=publication,
             pages=tuple(part.url for part in resource.responses[1:]))
 
-    def _remember(self, url: str, resource: Resource, kind: str, links: list[str]) -> None:
+    def _remember(self, url: str, resource: Resource, kind: str, links: list[str],
+                  reason: str = "") -> None:
         """What a page that is no profile was, with its validators, for the next run."""
         entry: dict[str, Any] = {**_validators_of(resource.responses[0]), "kind": kind,
                                  "links": links}
+        if reason:
+            entry["reason"] = reason
         parts = [r.url for r in resource.responses[1:]]
         if parts:
             entry["parts"] = parts
@@ -319,8 +332,7 @@ class Fetcher:
             for link in known.get("links", []):
                 follow(link)
         else:
-            self._outcome(Outcome(url, "skipped", "not an MGI profile (unchanged since "
-                                                  "last time)"))
+            self._outcome(Outcome(url, "skipped", known.get("reason", "not an MGI profile")))
 
     def _outcome(self, outcome: Outcome) -> None:
         self.outcomes.append(outcome)

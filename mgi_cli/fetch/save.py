@@ -35,8 +35,9 @@ def read_profile(body: bytes, kind: str) -> tuple[Profile | None, str]:
         path.write_bytes(body)
         profile, problems = read_or_report(path)
     if profile is None:
-        reason = problems[0].message if problems else "holds no MGI profile"
-        return None, f"not an MGI profile ({reason})"
+        found = problems[0].message if problems else ""
+        detail = found.removeprefix("holds no MGI profile").strip(" ()")
+        return None, f"not an MGI profile ({detail})" if detail else "not an MGI profile"
     return profile, ""
 
 
