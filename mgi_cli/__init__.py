@@ -1,7 +1,7 @@
 """mgi: read, search and compare IOM Migration Governance Indicators profiles.
 
     import mgi_cli
-    lib = mgi_cli.open()             # the bundled profiles, or mgi_cli.open("folder")
+    lib = mgi_cli.open()             # the bundled profiles and your library, or open("folder")
     lib.profile("kazakhstan").name   # 'Republic of Kazakhstan'
 
 See mgi_cli.library for the whole API. Names are imported on first use: `mgi` starts on

@@ -130,12 +130,13 @@ def list_profiles(
 
     Example: mgi list --format csv > profiles.csv
     """
-    profiles = session_of(ctx).load().profiles
+    library = session_of(ctx).load()
+    profiles, sources = library.profiles, library.provenance  # the manifest: read if asked
     present_view(ctx, output, View(
         table=lambda: table.profile_list(profiles),
-        json=lambda: as_json.profile_list(profiles),
-        csv=lambda: as_csv.profile_rows(profiles),
-        markdown=lambda: markdown.rows_table(as_csv.profile_rows(profiles))), save)
+        json=lambda: as_json.profile_list(profiles, sources),
+        csv=lambda: as_csv.profile_rows(profiles, sources),
+        markdown=lambda: markdown.rows_table(as_csv.profile_rows(profiles, sources))), save)
 
 
 @app.command()
@@ -161,11 +162,14 @@ def show(
         raise NothingFound(f"{found.id} has no findings outside the six domains.")
     kinds = kinds_of(only)
     tags = library.tags.of(found) if objectives or why else None  # --why implies them
+    fetched = library.provenance(found)
     present_view(ctx, output, View(
-        table=lambda: table.profile_view(found, blocks, kinds, tags, why),
-        json=lambda: as_json.profile_dict(found, blocks, kinds, tags, why),
-        csv=lambda: as_csv.finding_rows([found], blocks, kinds, library.tags.of),
-        markdown=lambda: markdown.profile_markdown(found, blocks, kinds, tags, why)), save)
+        table=lambda: table.profile_view(found, blocks, kinds, tags, why, fetched),
+        json=lambda: as_json.profile_dict(found, blocks, kinds, tags, why, fetched),
+        csv=lambda: as_csv.finding_rows([found], blocks, kinds, library.tags.of,
+                                        library.provenance),
+        markdown=lambda: markdown.profile_markdown(found, blocks, kinds, tags, why,
+                                                   fetched)), save)
 
 
 @app.command()
@@ -320,7 +324,8 @@ def export(
     from mgi_cli.views.csv import to_csv
     from mgi_cli.views.json import to_json
 
-    columns, rows = finding_rows(library.with_findings(), tags=library.tags.of)
+    columns, rows = finding_rows(library.with_findings(), tags=library.tags.of,
+                                 sources=library.provenance)
     text = to_json(rows) + "\n" if output is opt.ExportFormat.json else to_csv(columns, rows)
     if path is None or str(path) == "-":
         sys.stdout.write(text)
@@ -385,5 +390,5 @@ def command_name(command: Any) -> str:
     return str(command.name or command.callback.__name__.replace("_", "-"))
 
 
-# The commands by GCM objective live apart; importing them registers them on `app`.
-from mgi_cli import cli_gcm  # noqa: E402, F401
+# The commands by GCM objective, and fetch, live apart; importing them registers them.
+from mgi_cli import cli_fetch, cli_gcm  # noqa: E402, F401

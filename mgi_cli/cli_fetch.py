@@ -30,30 +30,38 @@ class FetchLanguage(str, Enum):
     all = "all"
 
 
+# Each option once, as options.py does for the other commands.
+UrlsArgument = Annotated[list[str] | None, typer.Argument(
+    metavar="[URL]...", show_default=False,
+    help="Portal profile pages, publication pages (their PDF is fetched), or PDFs.")]
+AllOption = Annotated[bool, typer.Option(
+    "--all", help="Every profile the portal's MGI overview leads to.")]
+FetchLanguageOption = Annotated[FetchLanguage, typer.Option(
+    "--lang", help="With --all: the portal's pages in this language, or all three.")]
+PortalOption = Annotated[str, typer.Option(
+    "--portal", envvar="MGI_PORTAL", metavar="URL",
+    help="The portal, or a mirror or copy of it.")]
+UpdateOption = Annotated[bool, typer.Option(
+    "--update", help="Ask again for the files fetched before (conditional requests).")]
+DryRunOption = Annotated[bool, typer.Option(
+    "--dry-run", help="Say what would be fetched; write nothing.")]
+DelayOption = Annotated[float, typer.Option(
+    "--delay", metavar="SECONDS", help="Seconds between two requests to one host.")]
+TimeoutOption = Annotated[float, typer.Option(
+    "--timeout", metavar="SECONDS", help="Seconds to wait for a server.")]
+
+
 @app.command()
 def fetch(
     ctx: typer.Context,
-    urls: Annotated[list[str] | None, typer.Argument(
-        metavar="[URL]...", show_default=False,
-        help="Portal profile pages, publication pages (their PDF is fetched), or PDFs.")] = None,
-    every: Annotated[bool, typer.Option(
-        "--all", help="Every profile the portal's MGI overview leads to.")] = False,
-    lang: Annotated[FetchLanguage, typer.Option(
-        "--lang", help="With --all: the portal's pages in this language, or all three.")
-    ] = FetchLanguage.en,
-    portal: Annotated[str, typer.Option(
-        "--portal", envvar="MGI_PORTAL", help="The portal, or a mirror or copy of it.")
-    ] = PORTAL,
-    update: Annotated[bool, typer.Option(
-        "--update", help="Ask again for the files fetched before (conditional requests).")
-    ] = False,
-    dry_run: Annotated[bool, typer.Option(
-        "--dry-run", help="Say what would be fetched; write nothing.")] = False,
-    delay: Annotated[float, typer.Option(
-        "--delay", metavar="SECONDS", help="Seconds between two requests to one host.")
-    ] = 1.0,
-    timeout: Annotated[float, typer.Option(
-        "--timeout", metavar="SECONDS", help="Seconds to wait for a server.")] = 30.0,
+    urls: UrlsArgument = None,
+    every: AllOption = False,
+    lang: FetchLanguageOption = FetchLanguage.en,
+    portal: PortalOption = PORTAL,
+    update: UpdateOption = False,
+    dry_run: DryRunOption = False,
+    delay: DelayOption = 1.0,
+    timeout: TimeoutOption = 30.0,
     output: opt.SimpleFormatOption = opt.SimpleFormat.table,
 ) -> None:
     """Fetch MGI profiles from the Migration Data Portal into your library, politely.

@@ -6,14 +6,14 @@ from pathlib import Path
 
 
 def profile_ids(data_dir: Path | str | None, language: str = "en") -> list[str]:
-    """The ids of the profiles in the data folder (or the bundled seeds), as the CLI names
-    them in this language; [] on any trouble."""
+    """The ids of the profiles in the data folder (or the bundled seeds and the library
+    folder's), as the CLI names them in this language; [] on any trouble."""
     try:
-        from mgi_cli.sources import bundled_seeds
+        from mgi_cli.sources import default_data
         from mgi_cli.store import open_store
 
-        folder = Path(data_dir).expanduser() if data_dir else bundled_seeds()
-        store = open_store(folder)  # a folder changed since it was read: read it once
+        folder, seeds = (Path(data_dir).expanduser(), False) if data_dir else default_data()
+        store = open_store(folder, seeds=seeds)  # a folder changed since: read it once
         try:
             return store.ids(language) or []
         finally:

@@ -108,7 +108,8 @@ def _build_database(library: Library, path: Path) -> None:
         with bulk(connection):
             for profile in library.with_findings():
                 write_profile(connection, profile, profile.source, profile.id,
-                              library.tags.ordered(profile))  # with mgi-tags.csv's corrections
+                              library.tags.ordered(profile),  # with mgi-tags.csv's corrections
+                              library.provenance(profile))
         for source in dict.fromkeys(p.source for p in library.problems):
             write_problems(connection, source,
                            [p for p in library.problems if p.source == source])

@@ -1,7 +1,8 @@
 """The one way in: a data folder opened, with everything a command needs. Public API.
 
     import mgi_cli
-    lib = mgi_cli.open()                      # the bundled profiles; or mgi_cli.open("folder")
+    lib = mgi_cli.open()                      # the bundled profiles and the library folder's;
+                                              # or mgi_cli.open("folder")
     lib.profiles                              # every profile, as `mgi list` orders them
     lib.profile("kazakhstan")                 # as the CLI resolves it; else UnknownProfile
     lib.search("trafficking", limit=20)       # hits, best first, as `mgi search`
@@ -29,6 +30,7 @@ from mgi_cli.model import KINDS, Domain, Kind, Problem, Profile
 if TYPE_CHECKING:
     from mgi_cli.compare import Comparison
     from mgi_cli.editions import EditionDiff
+    from mgi_cli.manifest import Provenance
     from mgi_cli.search import Corpus, Found
     from mgi_cli.store import Store
     from mgi_cli.tags import Tags
@@ -52,6 +54,7 @@ class Library:
         self._store = store
         self._corpus: Corpus | None = None
         self._tags: Tags | None = None
+        self._provenance: dict[str, Provenance] | None = None
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -72,6 +75,26 @@ class Library:
     def profile(self, name: str) -> Profile:
         """The profile a name, id, code or unique prefix means; UnknownProfile otherwise."""
         return self.catalog.resolve(name)
+
+    def provenance(self, profile: Profile) -> Provenance | None:
+        """Where a profile's file was fetched from (`mgi fetch` keeps it in the folder's
+        mgi-sources.json, read on first use); None for a file it did not fetch."""
+        if self._provenance is None:
+            self._provenance = self._store.provenance() if self._store is not None else {}
+        return self._provenance.get(profile.source)
+
+    @property
+    def where(self) -> str:
+        """What was read, as a message names it."""
+        store = self._store
+        if store is None:
+            return "the files given"
+        if store.seeds:
+            return f"the bundled profiles and the library folder {str(store.folder)!r}"
+        from mgi_cli.sources import bundled_seeds
+
+        return "the bundled profiles" if store.folder == bundled_seeds() else repr(
+            str(store.folder))
 
     @property
     def tags(self) -> Tags:
@@ -167,29 +190,31 @@ class Library:
         wanted = _domain(domain)
         for found in chosen:
             blocks = [b for b in found.domains if wanted is None or b.domain.key == wanted.key]
-            yield from finding_rows([found], blocks, kinds, self.tags.of)[1]
+            yield from finding_rows([found], blocks, kinds, self.tags.of, self.provenance)[1]
 
 
 def open(data: str | os.PathLike[str] | None = None, *, language: str = "en",
          on_file: Progress | None = None) -> Library:  # noqa: A001 (mgi_cli.open, as io.open)
-    """A data folder (default: the bundled profiles) read through its store, brought up to
-    date with its files. `language` is the one a plain id prefers (en, fr or es)."""
+    """A data folder read through its store, brought up to date with its files. By default,
+    the bundled profiles, and beside them the profiles of the user's library folder
+    (sources.library_folder) when it holds any: a library copy of a bundled profile's edition
+    replaces it. `language` is the one a plain id prefers (en, fr or es)."""
     from mgi_cli.catalog import LANGUAGES
-    from mgi_cli.sources import bundled_seeds
+    from mgi_cli.sources import default_data
     from mgi_cli.store import open_store
 
     if language not in LANGUAGES:
         raise MgiError(f"Unknown language {language!r}: use one of {', '.join(LANGUAGES)}.")
-    folder = Path(data).expanduser() if data is not None else bundled_seeds()
+    folder, seeds = (Path(data).expanduser(), False) if data is not None else default_data()
     if not folder.is_dir():
         raise MgiError(f"The data folder {str(folder)!r} does not exist or is not a folder.")
     try:
-        store = open_store(folder, on_file)
+        store = open_store(folder, on_file, seeds)
         try:
             return _library(store, language)
         except sqlite3.DatabaseError:  # damaged where opening did not look
             store.damaged()
-            rebuilt = open_store(folder, on_file)
+            rebuilt = open_store(folder, on_file, seeds)
             rebuilt.warnings[:0] = store.warnings
             return _library(rebuilt, language)
     except OSError as error:

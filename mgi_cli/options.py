@@ -71,7 +71,7 @@ def data_folder(typed: str | None) -> Path | None:
         return None
     if not typed.strip():
         raise typer.BadParameter("is empty: give a folder, or leave it out for the bundled "
-                                 "profiles.", param_hint="--data-dir")
+                                 "profiles and your library.", param_hint="--data-dir")
     return Path(typed).expanduser()
 
 
@@ -105,7 +105,8 @@ LanguageOption = Annotated[
 DataDirOption = Annotated[  # a str: a Path would make "" the current folder
     str | None,
     typer.Option("--data-dir", envvar="MGI_DATA_DIR", metavar="<folder>",
-                 help="Read profiles from this folder instead of the bundled ones."),
+                 help="Read profiles from this folder instead of the bundled ones and your "
+                 "library."),
 ]
 ProfileArgument = Annotated[
     str, typer.Argument(help="Profile id, name, country or ISO code.",

@@ -40,8 +40,8 @@ class Session:
                 self.data_dir, language=self.language, on_file=on_file)))
             assert self.library is not None
             if not self.library.profiles:
-                folder = self.data_dir or "the bundled profiles"
-                raise NothingFound(f"No MGI profiles found in {str(folder)!r}; see mgi check.")
+                raise NothingFound(f"No MGI profiles found in {self.library.where}; see mgi "
+                                   "check.")
         return self.library
 
     def adopt(self, found: Library) -> None:

@@ -77,10 +77,47 @@ MAX_DEPTH = 8  # folder levels under a data folder: fr/2018/... is two
 Unlisted = Callable[[str, str, str], None]
 
 
+# Where the bundled seeds sit in the store of the library folder, which holds both: a hidden
+# name, so never the path of a file the walk finds in a folder.
+BUNDLED = ".bundled/"
+
+
 def bundled_seeds() -> Path:
     """The seed profiles shipped inside the package (or beside it in a source checkout)."""
     packaged = Path(__file__).resolve().parent / "seeds"
     return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "seeds"
+
+
+def library_folder() -> Path | None:
+    """The user's library folder (where `mgi fetch` saves profiles by default): MGI_LIBRARY_DIR
+    (`~` expanded; empty turns the library off: None), else the user's data folder."""
+    configured = os.environ.get("MGI_LIBRARY_DIR")
+    if configured is not None:
+        return Path(configured).expanduser() if configured.strip() else None
+    from platformdirs import user_data_dir  # here: it costs a tenth of a run to import
+
+    return Path(user_data_dir("mgi", appauthor=False))
+
+
+def default_data() -> tuple[Path, bool]:
+    """What mgi reads when no data folder is given: (the library folder, True) when it holds
+    a profile file, read with the bundled seeds beside it; else (the seeds, False), exactly as
+    with no library. A missing library costs one failed listing."""
+    library = library_folder()
+    if library is not None:
+        try:
+            if next(walk(library, lambda _path, _relative, _why: None), None) is not None:
+                return library, True
+        except OSError:  # missing, not a folder, or not readable: no library
+            pass
+    return bundled_seeds(), False
+
+
+def real_path(folder: Path, relative: str) -> Path:
+    """The file a store's relative path names: in the folder, or, under BUNDLED, a seed."""
+    if relative.startswith(BUNDLED):
+        return bundled_seeds() / relative[len(BUNDLED):]
+    return folder / relative
 
 
 def profile_files(folder: Path, problems: list[Problem] | None = None) -> list[Path]:

@@ -18,6 +18,15 @@ def private_cache(tmp_path_factory):
     os.environ["MGI_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_library(tmp_path_factory):
+    """Tests never see a developer's real library folder: an empty one of their own (a test
+    that wants a library sets MGI_LIBRARY_DIR with monkeypatch)."""
+    import os
+
+    os.environ["MGI_LIBRARY_DIR"] = str(tmp_path_factory.mktemp("library"))
+
+
 @pytest.fixture(scope="session")
 def seeds():
     return load_paths([bundled_seeds()])

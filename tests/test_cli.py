@@ -13,7 +13,7 @@ from mgi_cli import __version__
 from mgi_cli.cli import app
 
 COMMANDS = ["list", "show", "compare", "search", "domains", "check", "overview", "diff",
-            "export", "findings", "objectives"]
+            "export", "fetch", "findings", "objectives"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -49,7 +49,7 @@ def test_list_json(run):
     assert data[2] == {
         "id": "kyrgyzstan", "name": "Kyrgyz Republic", "level": "national",
         "country": "Kyrgyzstan", "published": "2023-12", "edition": 2, "language": "en",
-        "strengths": 22, "gaps": 11, "unsorted": 0,
+        "strengths": 22, "gaps": 11, "unsorted": 0, "source_url": None, "fetched_at": None,
     }
 
 

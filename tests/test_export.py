@@ -23,9 +23,10 @@ def test_export_json_and_csv_to_stdout(run):
     assert len(rows) == 169
     assert list(rows[0]) == ["profile", "profile_name", "level", "country", "published",
                              "domain", "domain_name", "kind", "position", "text", "language",
-                             "placed", "objectives"]
+                             "placed", "objectives", "source_url", "fetched_at"]
     assert (rows[0]["language"], rows[0]["placed"], rows[0]["objectives"]) == (
         "en", "stated", [15])
+    assert (rows[0]["source_url"], rows[0]["fetched_at"]) == (None, None)  # not fetched
     assert len(read_csv(run("export", "-f", "csv").stdout)) == 169
 
 

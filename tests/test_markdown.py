@@ -28,8 +28,9 @@ def header_and_rows(markdown: str) -> tuple[str, str, list[str]]:
 @pytest.mark.parametrize(("args", "header", "row"), [
     (["list"],
      "| id | name | level | country | published | edition | strengths | gaps | language | "
-     "unsorted |",
-     "| kyrgyzstan | Kyrgyz Republic | national | Kyrgyzstan | 2023-12 | 2 | 22 | 11 | en | 0 |"),
+     "unsorted | source_url | fetched_at |",
+     "| kyrgyzstan | Kyrgyz Republic | national | Kyrgyzstan | 2023-12 | 2 | 22 | 11 | en | 0 |  "
+     "|  |"),
     (["show", "la-cruz"],
      "| List | Finding |",
      "| Areas with potential for further development | The development of programmes to guide "
@@ -72,7 +73,7 @@ def test_markdown_escapes_profile_text(run, tmp_path):
 
 
 @pytest.mark.parametrize(("args", "row"), [
-    (["list"], f"| test-land | {ESCAPED_NAME} | national |  |  | 1 | 1 | 0 | en | 0 |"),
+    (["list"], f"| test-land | {ESCAPED_NAME} | national |  |  | 1 | 1 | 0 | en | 0 |  |  |"),
     (["overview"], f"| {ESCAPED_NAME} (test-land) | — | — | 1 / 0 | — | — | — |"),
     (["show", "test-land"],
      f"| Migration Governance: examples of well-developed areas | {ESCAPED} |"),

@@ -12,7 +12,7 @@ COMMANDS = [command_name(c) for c in app.registered_commands]
 
 def test_every_command_is_known():
     assert COMMANDS == ["list", "show", "compare", "search", "overview", "diff", "export",
-                        "check", "domains", "findings", "objectives"]
+                        "check", "domains", "fetch", "findings", "objectives"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

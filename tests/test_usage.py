@@ -26,7 +26,7 @@ KYRGYZSTAN = bundled_seeds() / "000_8695948dd2a135b0.txt"
     (["diff", "a", "b", "c"], "Error: Diff one profile (with its previous edition) or two "
                               "editions of one profile, not 3 profiles."),
     (["--data-dir", "", "list"], "Error: --data-dir: is empty: give a folder, or leave it "
-                                 "out for the bundled profiles. See 'mgi -h'."),
+                                 "out for the bundled profiles and your library. See 'mgi -h'."),
     (["show", "kazakhstan", "-d", "nowhere"], None),
 ])
 def test_a_usage_error_is_one_line_and_exit_2(run, args, message):

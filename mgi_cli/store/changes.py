@@ -19,28 +19,39 @@ Mark = tuple[str, int, int, int]
 Row = tuple[int, int, int, int]
 
 
-def fingerprint(folder: Path) -> tuple[list[Mark], list[tuple[str, str]]]:
+def fingerprint(folder: Path, seeds: bool = False) -> tuple[list[Mark], list[tuple[str, str]]]:
     """(marks of every profile file, in the order loading reads them; subfolders that cannot
-    be listed, with why). Raises OSError when the folder itself cannot be listed."""
-    from mgi_cli.sources import walk
+    be listed, with why). With `seeds` (the library folder), the bundled seeds follow, under
+    sources.BUNDLED. Raises OSError when the folder itself cannot be listed."""
+    from mgi_cli.sources import BUNDLED, bundled_seeds
 
     unlisted: list[tuple[str, str]] = []
+    marks = _marks(folder, "", unlisted)
+    if seeds:
+        marks += _marks(bundled_seeds(), BUNDLED, unlisted)
+    return marks, unlisted
+
+
+def _marks(folder: Path, prefix: str, unlisted: list[tuple[str, str]]) -> list[Mark]:
+    from mgi_cli.sources import walk
+
     marks: list[Mark] = []
-    for relative, entry in walk(folder, lambda _p, rel, why: unlisted.append((rel, why))):
+    for relative, entry in walk(folder, lambda _p, rel, why: unlisted.append((prefix + rel,
+                                                                              why))):
         try:
             stat = entry.stat()
-            marks.append((relative, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns))
+            marks.append((prefix + relative, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns))
         except OSError:
-            marks.append((relative, -1, -1, -1))
-    return marks, unlisted
+            marks.append((prefix + relative, -1, -1, -1))
+    return marks
 
 
 def refresh(connection: sqlite3.Connection, folder: Path, marks: list[Mark],
             unlisted: list[tuple[str, str]], on_file: Progress | None,
-            warning: str | None = None) -> Store:
+            warning: str | None = None, seeds: bool = False) -> Store:
     """Re-read the files that changed since the store last saw the folder, in one
     transaction; a store no run changed is only read."""
-    store = Store(folder, connection)
+    store = Store(folder, connection, seeds)
     if warning:
         store.warnings.append(warning)
     wanted = _wanted(marks, unlisted)

@@ -12,25 +12,29 @@ from mgi_cli.store.schema import FINDINGS_PER_PROFILE, PROFILE_FIELDS, SEPARATOR
 
 if TYPE_CHECKING:
     from mgi_cli.gcm import Tag
+    from mgi_cli.manifest import Provenance
 
 
 def write_profile(connection: sqlite3.Connection, profile: Profile, file: str,
                   profile_id: str | None = None,
-                  tags: Sequence[Sequence[Tag]] | None = None) -> int:
+                  tags: Sequence[Sequence[Tag]] | None = None,
+                  provenance: Provenance | None = None) -> int:
     """A profile's rows: the profile, its domain headings, its findings (in the order
     model.ordered_findings gives them, which search numbers them by) and their GCM objectives
     (`tags`, one sequence per finding in that order; by default the rules'). Also used by
-    export, which passes the tags with the analyst's corrections."""
+    export, which passes the tags with the analyst's corrections, and where the profile's
+    file was fetched from (the store leaves that to the folder's mgi-sources.json)."""
     from mgi_cli.model import ordered_findings
     from mgi_cli.stems import terms
 
     count = sum(1 for _ in ordered_findings(profile))
     cursor = connection.execute(
         f"INSERT INTO profiles (id, parsed_id, file, source, {', '.join(PROFILE_FIELDS)}, "
-        f"aliases, findings) VALUES ({', '.join('?' * (len(PROFILE_FIELDS) + 6))})",
+        f"aliases, findings, source_url, fetched_at) "
+        f"VALUES ({', '.join('?' * (len(PROFILE_FIELDS) + 8))})",
         (profile_id, profile.id, file, profile.source,
          *(getattr(profile, f) for f in PROFILE_FIELDS), SEPARATOR.join(profile.aliases),
-         count))
+         count, *((provenance.url, provenance.fetched_at) if provenance else (None, None))))
     key = cursor.lastrowid
     assert key is not None  # an INSERT's row id
     connection.executemany(

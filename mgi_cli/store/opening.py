@@ -35,8 +35,10 @@ def cache_folder() -> Path | None:
     return Path(user_cache_dir("mgi", appauthor=False))
 
 
-def store_path(folder: Path) -> Path | None:
-    """The store of a data folder, named after it and a checksum of its full path."""
+def store_path(folder: Path, seeds: bool = False) -> Path | None:
+    """The store of a data folder, named after it and a checksum of its full path; with
+    `seeds`, the store of the library folder read with the bundled seeds, apart from the
+    folder's own (`--data-dir LIBRARY`)."""
     base = cache_folder()
     if base is None:
         return None
@@ -44,12 +46,13 @@ def store_path(folder: Path) -> Path | None:
 
     real = os.path.realpath(folder).encode("utf-8", "surrogatepass")
     safe = "".join(c if c.isalnum() else "-" for c in folder.resolve().name)[:40] or "root"
-    return base / "stores" / f"{safe}-{zlib.crc32(real):08x}{zlib.adler32(real):08x}.sqlite"
+    name = f"{safe}-{zlib.crc32(real):08x}{zlib.adler32(real):08x}"
+    return base / "stores" / f"{name}{'-with-seeds' if seeds else ''}.sqlite"
 
 
-def discard(folder: Path) -> None:
+def discard(folder: Path, seeds: bool = False) -> None:
     """Delete a folder's store (and its WAL files), so the next run rebuilds it."""
-    path = store_path(folder)
+    path = store_path(folder, seeds)
     if path is None:
         return
     for suffix in ("", "-wal", "-shm", "-journal"):
@@ -57,15 +60,17 @@ def discard(folder: Path) -> None:
             Path(f"{path}{suffix}").unlink()
 
 
-def open_store(folder: Path, on_file: Progress | None = None) -> Store:
+def open_store(folder: Path, on_file: Progress | None = None, seeds: bool = False) -> Store:
     """The folder's store, up to date with its files: on disk when it can be, else in memory.
+    With `seeds`, the bundled seeds are read too (sources.default_data: the library folder).
     Raises OSError when the folder itself cannot be listed."""
-    marks, unlisted = fingerprint(folder)
-    path = store_path(folder)
+    marks, unlisted = fingerprint(folder, seeds)
+    path = store_path(folder, seeds)
     warning = None
     if path is not None:
         try:
-            return refresh(_connect(path, folder), folder, marks, unlisted, on_file)
+            return refresh(_connect(path, folder, seeds), folder, marks, unlisted, on_file,
+                           seeds=seeds)
         except StoreOutdated:
             pass
         except (sqlite3.DatabaseError, StoreError, OSError) as error:
@@ -75,14 +80,14 @@ def open_store(folder: Path, on_file: Progress | None = None) -> Store:
                 path = None
         if path is not None:
             try:
-                discard(folder)
-                return refresh(_connect(path, folder), folder, marks, unlisted, on_file,
-                                warning)
+                discard(folder, seeds)
+                return refresh(_connect(path, folder, seeds), folder, marks, unlisted, on_file,
+                               warning, seeds)
             except (sqlite3.DatabaseError, StoreError, OSError):
                 warning = f"the store in {str(path.parent)!r} cannot be written; kept in memory"
     connection = sqlite3.connect(":memory:", isolation_level=None)
-    create(connection, folder)
-    return refresh(connection, folder, marks, unlisted, on_file, warning)
+    create(connection, folder, seeds)
+    return refresh(connection, folder, marks, unlisted, on_file, warning, seeds)
 
 
 def _busy(error: BaseException) -> bool:
@@ -90,7 +95,7 @@ def _busy(error: BaseException) -> bool:
         "locked" in str(error) or "busy" in str(error))
 
 
-def _connect(path: Path, folder: Path) -> sqlite3.Connection:
+def _connect(path: Path, folder: Path, seeds: bool) -> sqlite3.Connection:
     """An open store whose version, schema and rules are this mgi's; StoreError otherwise."""
     path.parent.mkdir(parents=True, exist_ok=True)
     connection = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
@@ -100,9 +105,9 @@ def _connect(path: Path, folder: Path) -> sqlite3.Connection:
         if not connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             # New, or being made by another run right now: making it again is harmless.
             _use_wal(connection)
-            create(connection, folder)
+            create(connection, folder, seeds)
         meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
-        if meta != {**meta, **identity(folder)}:
+        if meta != {**meta, **identity(folder, seeds)}:
             raise StoreOutdated("a store of another mgi, schema or parser")
     except BaseException:
         connection.close()

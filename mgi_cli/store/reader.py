@@ -7,22 +7,27 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from mgi_cli.model import LISTS, Domain, DomainCount, DomainFindings, Problem, Profile, counted
 from mgi_cli.store.schema import FINDINGS_PER_PROFILE, PROFILE_FIELDS, split_aliases
+
+if TYPE_CHECKING:
+    from mgi_cli.manifest import Provenance
 
 T = TypeVar("T")
 # A finding as stored: (profile key, ordinal, relevance), and findings by domain and list.
 Match = tuple[int, int, float]
 Found = dict[str, dict[str, list[tuple[str, int]]]]
+MANIFEST = "mgi-sources.json"  # manifest.MANIFEST, looked for before that module is imported
 
 
 class Store:
     """One data folder's store, opened and brought up to date with the folder."""
 
-    def __init__(self, folder: Path, connection: sqlite3.Connection) -> None:
+    def __init__(self, folder: Path, connection: sqlite3.Connection, seeds: bool = False) -> None:
         self.folder, self.connection = folder, connection
+        self.seeds = seeds  # the bundled seeds are read too, under sources.BUNDLED
         self.warnings: list[str] = []  # at most one: the store had to be rebuilt
         self.is_damaged = False
         self._prefix: str | None = None  # the folder as shown, before each file's path
@@ -35,7 +40,7 @@ class Store:
         self.is_damaged = True
         from mgi_cli.store.opening import discard  # here: opening a store needs this module
 
-        discard(self.folder)
+        discard(self.folder, self.seeds)
         self.warnings.append("the store was damaged; this run read the files, the next "
                              "rebuilds it")
 
@@ -45,7 +50,8 @@ class Store:
         """Every profile, in the order of its file; domains read from the store on first use."""
         rows = self.connection.execute(
             f"SELECT key, parsed_id, file, {', '.join(PROFILE_FIELDS)}, aliases, findings "
-            "FROM profiles ORDER BY (SELECT position FROM files WHERE path = file)").fetchall()
+            f"FROM profiles {'WHERE id IS NOT NULL' if self.seeds else ''} "
+            "ORDER BY (SELECT position FROM files WHERE path = file)").fetchall()
         return tuple(self._profile(row) for row in rows)
 
     def _profile(self, row: Sequence[Any]) -> Profile:
@@ -56,27 +62,52 @@ class Store:
         return restore(Profile, **values)
 
     def source(self, relative: str) -> str:
-        """A file's path as mgi shows it; plain names (nearly all) skip the cleaning."""
-        from mgi_cli.sources import display_path
+        """A file's path as mgi shows it (a bundled seed's real path); plain names (nearly
+        all) skip the cleaning."""
+        from mgi_cli.sources import BUNDLED, display_path, real_path
 
-        if relative.isascii() and relative.isprintable():
+        if relative.isascii() and relative.isprintable() and not (
+                self.seeds and relative.startswith(BUNDLED)):
             if self._prefix is None:
                 base = display_path(self.folder)
                 self._prefix = "" if base == "." else base.rstrip("/") + "/"
             return self._prefix + relative.rstrip("/")  # a folder row ends in /
-        return display_path(self.folder / relative)
+        return display_path(real_path(self.folder, relative))
 
     def problems(self) -> tuple[Problem, ...]:
         rows = self.connection.execute(
-            "SELECT file, line, message, warn, note FROM problems ORDER BY "
-            "(SELECT position FROM files WHERE path = file), position").fetchall()
+            f"SELECT file, line, message, warn, note FROM problems {self._replaced('WHERE')} "
+            "ORDER BY (SELECT position FROM files WHERE path = file), position").fetchall()
         return tuple(Problem(self.source(f), line, message, bool(warn), bool(note))
                      for f, line, message, warn, note in rows)
 
     def files(self) -> tuple[str, ...]:
         rows = self.connection.execute(
-            "SELECT path FROM files WHERE format != 'folder' ORDER BY position").fetchall()
+            f"SELECT path FROM files WHERE format != 'folder' "
+            f"{self._replaced('AND', 'path')} ORDER BY position").fetchall()
         return tuple(self.source(path) for (path,) in rows)
+
+    def _replaced(self, joined: str, column: str = "file") -> str:
+        """With the seeds: the condition that leaves out each bundled file whose profile a
+        copy in the library folder replaces (update.py gives that profile no id)."""
+        if not self.seeds:
+            return ""
+        return f"{joined} {column} NOT IN (SELECT file FROM profiles WHERE id IS NULL)"
+
+    def provenance(self) -> dict[str, Provenance]:
+        """Where each fetched file came from, by its path as shown (a profile's `source`):
+        the folder's manifest (manifest.py), read when asked; {} when there is none. A URL is
+        data: cleaned as profile text is, so it cannot drive the terminal."""
+        if not (self.folder / MANIFEST).exists():  # most folders: a stat, no import
+            return {}
+        from mgi_cli.manifest import read_manifest
+        from mgi_cli.sources import BUNDLED
+        from mgi_cli.text import clean
+
+        return {self.source(path): entry.replace(url=clean(entry.url),
+                                                 fetched_at=clean(entry.fetched_at))
+                for path, entry in read_manifest(self.folder).items()
+                if not path.startswith(BUNDLED)}
 
     def domains(self, key: int) -> tuple[DomainFindings, ...]:
         """A profile's domains, as the parser gave them."""
@@ -222,8 +253,9 @@ class LazyDomains(Sequence[DomainFindings]):
 
     def _reread(self) -> tuple[DomainFindings, ...]:
         from mgi_cli.loader import read_profile
+        from mgi_cli.sources import real_path
 
-        return read_profile(self._store.folder / self._file)[0].domains
+        return read_profile(real_path(self._store.folder, self._file))[0].domains
 
     def __reduce__(self) -> tuple[type[tuple[DomainFindings, ...]], tuple[Any, ...]]:
         return tuple, (tuple(self._decoded()),)  # a copy or a pickle holds the findings

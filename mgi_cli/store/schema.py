@@ -10,7 +10,9 @@ from pathlib import Path
 
 from mgi_cli import __version__
 
-SCHEMA_VERSION = "10"  # 10: each finding's GCM objectives (objectives, finding_objectives)
+# 10: each finding's GCM objectives (objectives, finding_objectives); 11: profiles'
+# source_url and fetched_at (filled by the export: the store reads mgi-sources.json when asked)
+SCHEMA_VERSION = "11"
 # The modules whose rules decide what a file reads as: a change in any rebuilds the store.
 # The store's own modules are among them: how rows are written and read back is a rule too.
 # The folders whose modules decide what a file reads as (every module and data file in them:
@@ -38,7 +40,7 @@ CREATE TABLE IF NOT EXISTS profiles (
     key INTEGER PRIMARY KEY, id TEXT UNIQUE, parsed_id TEXT, file TEXT, name TEXT, title TEXT,
     level TEXT, country TEXT, country_code TEXT, published TEXT, edition INTEGER,
     source TEXT, implementation TEXT, funding TEXT, language TEXT, aliases TEXT,
-    findings INTEGER
+    findings INTEGER, source_url TEXT, fetched_at TEXT
 );
 CREATE TABLE IF NOT EXISTS domains (
     profile_key INTEGER REFERENCES profiles(key), domain TEXT, number INTEGER, name TEXT,
@@ -99,11 +101,11 @@ def split_aliases(aliases: str | None) -> tuple[str, ...]:
     return tuple(aliases.split(SEPARATOR)) if aliases else ()
 
 
-def create(connection: sqlite3.Connection, folder: Path | None) -> None:
+def create(connection: sqlite3.Connection, folder: Path | None, seeds: bool = False) -> None:
     """The schema and the store's identity, in one transaction: two runs creating one store at
     once both end with the same whole one (every statement says IF NOT EXISTS)."""
     meta = "".join(f"INSERT OR REPLACE INTO meta VALUES ({_quote(k)}, {_quote(v)});"
-                   for k, v in (identity(folder) if folder else {}).items())
+                   for k, v in (identity(folder, seeds) if folder else {}).items())
     connection.executescript(f"BEGIN IMMEDIATE;{SCHEMA}{meta}COMMIT;")
 
 
@@ -111,10 +113,16 @@ def _quote(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def identity(folder: Path) -> dict[str, str]:
-    """What the meta table of a folder's store must say for the store to be believed."""
-    return {"mgi": __version__, "schema": SCHEMA_VERSION, "rules": rules_digest(),
-            "folder": os.path.realpath(folder)}
+def identity(folder: Path, seeds: bool = False) -> dict[str, str]:
+    """What the meta table of a folder's store must say for the store to be believed; the
+    library folder's store, read with the bundled seeds, also names where the seeds are."""
+    found = {"mgi": __version__, "schema": SCHEMA_VERSION, "rules": rules_digest(),
+             "folder": os.path.realpath(folder)}
+    if seeds:
+        from mgi_cli.sources import bundled_seeds
+
+        found["seeds"] = os.path.realpath(bundled_seeds())
+    return found
 
 
 def rules_digest() -> str:

@@ -12,11 +12,11 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mgi_cli import __version__
 from mgi_cli.model import Problem, Profile
-from mgi_cli.sources import reading_format
+from mgi_cli.sources import BUNDLED, reading_format, real_path
 from mgi_cli.store.changes import Progress, Row
 from mgi_cli.store.indexes import (
     BULK_FILES,
@@ -73,12 +73,13 @@ def _read_files(folder: Path, changed: list[str], unlisted: dict[str, str],
         relative: (None, [Problem(relative, 0, unlisted.get(relative[:-1], "not listed"))],
                    None)
         for relative in changed if relative.endswith("/")}
-    paths = [folder / relative for relative in changed if not relative.endswith("/")]
-    for done, (path, result) in enumerate(zip(paths, _map(_read_and_tag, paths),
-                                              strict=True)):
+    relatives = [relative for relative in changed if not relative.endswith("/")]
+    paths = [real_path(folder, relative) for relative in relatives]  # a seed's where it is
+    for done, (relative, path, result) in enumerate(zip(
+            relatives, paths, _map(_read_and_tag, paths), strict=True)):
         if on_file is not None:
             on_file(done, len(paths), path)
-        read[path.relative_to(folder).as_posix()] = result
+        read[relative] = result
     return read
 
 
@@ -132,7 +133,7 @@ def _insert_file(connection: sqlite3.Connection, folder: Path, path: str, mark: 
     folder_row = path.endswith("/")
     kind = "folder" if folder_row else reading_format(path).name
     outcome = "profile" if profile is not None else "not read"
-    digest = None if folder_row else _sha256(folder / path)
+    digest = None if folder_row else _sha256(real_path(folder, path))
     connection.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        (path, *mark[:3], kind, digest, __version__, outcome, mark[3]))
     if profile is not None:
@@ -156,12 +157,15 @@ def _name_profiles(connection: sqlite3.Connection) -> None:
     from mgi_cli.catalog import LANGUAGES, Catalog
 
     rows = connection.execute("SELECT key, parsed_id, name, published, edition, language, "
-                              "aliases FROM profiles").fetchall()
+                              "aliases, file FROM profiles").fetchall()
+    replaced = _replaced(rows)
     stubs = [restore(Profile, id=parsed_id, name=name, published=published, edition=edition,
                      language=language, aliases=split_aliases(aliases), source=str(key),
                      title="", level="", country=None, country_code=None, domains=())
-             for key, parsed_id, name, published, edition, language, aliases in rows]
+             for key, parsed_id, name, published, edition, language, aliases, _ in rows
+             if key not in replaced]
     before = dict(connection.execute("SELECT key, id FROM profiles").fetchall())
+    _unname(connection, [key for key in replaced if before.get(key) is not None])
     for language in LANGUAGES:
         catalog = Catalog(stubs, language)
         named = {int(p.source): p.id for p in catalog.profiles}
@@ -174,3 +178,21 @@ def _name_profiles(connection: sqlite3.Connection) -> None:
                                [(key,) for _, key in renamed])  # ids stay unique meanwhile
         connection.executemany("UPDATE profiles SET id = ? WHERE key = ?", renamed)
         connection.executemany("UPDATE findings SET profile = ? WHERE profile_key = ?", renamed)
+
+
+def _replaced(rows: list[tuple[Any, ...]]) -> set[int]:
+    """The keys of the bundled seeds (under BUNDLED) that a profile in the library folder
+    replaces: the same id, language and date, parsed from another file (a fetched copy of the
+    same edition). They keep their rows, but no id: the store's reader leaves them out."""
+    library = {(parsed_id, language, published)
+               for _, parsed_id, _, published, _, language, _, file in rows
+               if not file.startswith(BUNDLED)}
+    return {key for key, parsed_id, _, published, _, language, _, file in rows
+            if file.startswith(BUNDLED) and (parsed_id, language, published) in library}
+
+
+def _unname(connection: sqlite3.Connection, keys: list[int]) -> None:
+    """Profiles replaced: no id, in the profiles and findings tables."""
+    connection.executemany("UPDATE profiles SET id = NULL WHERE key = ?", [(k,) for k in keys])
+    connection.executemany("UPDATE findings SET profile = NULL WHERE profile_key = ?",
+                           [(k,) for k in keys])

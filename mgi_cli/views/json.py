@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from mgi_cli.dataset import profile_summary
+from mgi_cli.dataset import Sourcing, profile_summary, provenance_fields
 from mgi_cli.model import KINDS, UNSORTED, DomainFindings, Kind, Placement, Profile
 from mgi_cli.views.wording import Objectives
 
@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # names for annotations only: importing them would cost start
     from mgi_cli.compare import Comparison
     from mgi_cli.editions import EditionDiff, Pair
     from mgi_cli.gcm import Tag
+    from mgi_cli.manifest import Provenance
     from mgi_cli.objective_queries import ObjectiveCounts, TaggedFinding
     from mgi_cli.query import Term
     from mgi_cli.search import Hit
@@ -28,9 +29,10 @@ def to_json(data: Any) -> str:
 
 def profile_dict(profile: Profile, blocks: Sequence[DomainFindings],
                  kinds: Sequence[Kind] = KINDS, objectives: Objectives | None = None,
-                 why: bool = False) -> dict[str, Any]:
+                 why: bool = False, provenance: Provenance | None = None) -> dict[str, Any]:
     """A profile; with `objectives` (--objectives), each domain's "objectives": per list, each
-    finding's numbers in order (and with --why, "why": their cues)."""
+    finding's numbers in order (and with --why, "why": their cues); last, where its file was
+    fetched from and when (null when mgi fetch did not write it)."""
     shown: dict[str, Any] = {
         "id": profile.id,
         "name": profile.name,
@@ -45,6 +47,7 @@ def profile_dict(profile: Profile, blocks: Sequence[DomainFindings],
         "funding": profile.funding,
         "language": profile.language,
         "domains": [domain_dict(block, kinds) for block in blocks],
+        **provenance_fields(provenance),
     }
     if objectives is not None:
         for block, domain in zip(blocks, shown["domains"], strict=True):
@@ -137,8 +140,9 @@ def comparison_dict(comparison: Comparison, kinds: Sequence[Kind] = KINDS) -> di
     }
 
 
-def profile_list(profiles: Sequence[Profile]) -> list[dict[str, Any]]:
-    return [profile_summary(p) for p in profiles]
+def profile_list(profiles: Sequence[Profile],
+                 sources: Sourcing | None = None) -> list[dict[str, Any]]:
+    return [profile_summary(p, sources(p) if sources else None) for p in profiles]
 
 
 def overview_list(profiles: Sequence[Profile]) -> list[dict[str, Any]]:

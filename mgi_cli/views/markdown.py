@@ -25,6 +25,7 @@ from mgi_cli.views.wording import (
 
 if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
     from mgi_cli.compare import Comparison
+    from mgi_cli.manifest import Provenance
     from mgi_cli.objective_queries import ObjectiveCounts
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
@@ -51,11 +52,13 @@ def rows_table(rows: Rows) -> str:
 
 def profile_markdown(profile: Profile, blocks: Sequence[DomainFindings],
                      kinds: Sequence[Kind] = KINDS, objectives: Objectives | None = None,
-                     why: bool = False) -> str:
+                     why: bool = False, provenance: Provenance | None = None) -> str:
     parts = [f"# {escape(profile.title or profile.name)}\n"]
     facts = [("Profile", f"{profile.name} ({profile.id})"), ("Level", profile.level),
              ("Country", profile.country), ("Published", profile.published),
              ("Edition", profile.edition), ("Language", profile.language)]
+    if provenance is not None:
+        facts += [("Source", provenance.url), ("Fetched", provenance.fetched_at[:10])]
     parts.append("\n".join(f"- **{k}:** {escape(v)}" for k, v in facts if v) + "\n")
     for block in blocks:
         parts.append(f"## {escape(block.domain.title)}\n")

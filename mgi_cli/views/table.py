@@ -39,6 +39,7 @@ from mgi_cli.views.wording import (
 
 if TYPE_CHECKING:  # names for annotations only: importing them would cost startup
     from mgi_cli.check import FileCheck
+    from mgi_cli.manifest import Provenance
     from mgi_cli.query import Term
     from mgi_cli.search import Hit
 
@@ -113,9 +114,10 @@ class Hanging:
 def profile_view(
     profile: Profile, blocks: Sequence[DomainFindings], kinds: Sequence[Kind] = KINDS,
     objectives: Objectives | None = None, why: bool = False,
+    provenance: Provenance | None = None,
 ) -> RenderableType:
     """The header, then each domain's lists; with `objectives`, each finding's beside it."""
-    parts: list[RenderableType] = [profile_header(profile)]
+    parts: list[RenderableType] = [profile_header(profile, provenance)]
     for block in blocks:
         parts.append(domain_title(block))
         lines = Hanging()
@@ -143,8 +145,13 @@ def _guessed(block: DomainFindings, kind: Kind) -> str:
     return f"  [{how}: see mgi check]"
 
 
-def profile_header(profile: Profile) -> RenderableType:
+def profile_header(profile: Profile, provenance: Provenance | None = None) -> RenderableType:
+    """The profile's facts, a line each. A fetched profile's source is the URL it was fetched
+    from (whole: a name is never cut), with the day; its file is then named apart."""
     country = f"{profile.country} ({profile.country_code})" if profile.country else "—"
+    source = [("Source", profile.source)] if provenance is None else [
+        ("Source", provenance.url), ("Fetched", provenance.fetched_at[:10]),
+        ("File", profile.source)]
     rows = [
         ("Profile", f"{profile.name}  [{profile.id}]"),
         ("Level", profile.level),
@@ -152,7 +159,7 @@ def profile_header(profile: Profile) -> RenderableType:
         ("Published", profile.published or "—"),
         ("Edition", str(profile.edition)),
         ("Language", LANGUAGE_NAMES.get(profile.language, profile.language)),
-        ("Source", profile.source),
+        *source,
         ("Implementation", profile.implementation),
         ("Funding", profile.funding),
     ]
