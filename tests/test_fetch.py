@@ -178,6 +178,23 @@ def test_update_asks_again_for_the_files_fetched_before(run, portal, library):
     assert profile_files(library) == ENGLISH_FILES
 
 
+def test_a_file_edited_here_is_kept_and_never_asked_for(run, portal, library):
+    fetch_all(run, portal, library)
+    edited = library / "kazakhstan.html"
+    edited.write_bytes(edited.read_bytes().replace(b"Kazakhstan", b"Kazakhstan (checked)", 1))
+    kept = edited.read_bytes()
+    portal.clear()
+    result = fetch(run, library, "--update")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == (
+        "fetched 0, unchanged 5, skipped 1 (edited here), failed 0")
+    assert result.stderr.splitlines() == [
+        f"skipped: {portal.url('/overviews/mgi/kazakhstan')}: kazakhstan.html was changed here "
+        "since it was fetched; kept as it is (delete it to fetch it again)"]
+    assert portal.requested("/overviews/mgi/kazakhstan") == 0
+    assert edited.read_bytes() == kept
+
+
 def test_dry_run_lists_what_would_be_fetched_and_writes_nothing(run, portal, library):
     result = fetch_all(run, portal, library, "--dry-run")
     assert result.exit_code == 0

@@ -25,6 +25,8 @@ def short_reason(reason: str) -> str:
         return "not a profile"
     if reason.startswith("the same file as"):
         return "duplicate"
+    if "changed here since it was fetched" in reason:
+        return "edited here"
     return reason
 
 

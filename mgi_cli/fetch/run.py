@@ -64,6 +64,10 @@ class Resource(Record):
         return list(found)
 
 
+class _Edited(Exception):
+    """A file fetched before and changed here since: never overwritten."""
+
+
 class _Duplicate(Exception):
     """A URL that led to a page already fetched this run (a redirect to it, another link)."""
 
@@ -134,7 +138,7 @@ class Fetcher:
             return work(*arguments)
         except _Duplicate:
             self.discovered -= 1
-        except Disallowed as reason:
+        except (Disallowed, _Edited) as reason:
             self._outcome(Outcome(url, "skipped", str(reason)))
         except FetchError as reason:
             self._outcome(Outcome(url, "failed", str(reason)))
@@ -246,16 +250,18 @@ class Fetcher:
         return {r.url for r in resource.responses} | {r.final_url for r in resource.responses}
 
     def _validators(self, url: str) -> dict[str, str] | None:
-        """ETag and Last-Modified of last time: a file still as written, or a page known."""
+        """ETag and Last-Modified of last time: a file still as written (a file deleted is
+        asked for whole; one edited here is kept, never asked for), or a page known."""
         name = self._name_of(url)
-        if name is not None:
-            provenance = self.files[name]
-            path = self.folder / name
-            if path.is_file() and sha256(path.read_bytes()) == provenance.sha256:
-                return {"etag": provenance.etag or "",
-                        "last_modified": provenance.last_modified or ""}
+        if name is None:
+            return self.pages.get(url)
+        provenance, path = self.files[name], self.folder / name
+        if not path.is_file():
             return None
-        return self.pages.get(url)
+        if sha256(path.read_bytes()) != provenance.sha256:
+            raise _Edited(f"{name} was changed here since it was fetched; kept as it is "
+                          "(delete it to fetch it again)")
+        return {"etag": provenance.etag or "", "last_modified": provenance.last_modified or ""}
 
     def _known_parts(self, url: str) -> list[str]:
         name = self._name_of(url)
