@@ -4,8 +4,8 @@ code (mgi_cli/fetch/, httpx) is imported only when the command runs."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -14,20 +14,17 @@ import typer
 from mgi_cli import options as opt
 from mgi_cli.cli import app, session_of
 from mgi_cli.errors import MgiError
-from mgi_cli.fetch import PORTAL
 
 if TYPE_CHECKING:
     from mgi_cli.fetch.run import Fetcher, Outcome
     from mgi_cli.terminal import Terminal
 
-MIN_DELAY = 0.5  # seconds between two requests to one host, but for a host on this machine
+PORTAL = "https://www.migrationdataportal.org"
+LANGUAGES = ("en", "fr", "es", "all")
 
 
-class FetchLanguage(str, Enum):
-    en = "en"
-    fr = "fr"
-    es = "es"
-    all = "all"
+def _complete_language(incomplete: str) -> list[str]:
+    return [language for language in LANGUAGES if language.startswith(incomplete)]
 
 
 # Each option once, as options.py does for the other commands.
@@ -36,8 +33,11 @@ UrlsArgument = Annotated[list[str] | None, typer.Argument(
     help="Portal profile pages, publication pages (their PDF is fetched), or PDFs.")]
 AllOption = Annotated[bool, typer.Option(
     "--all", help="Every profile the portal's MGI overview leads to.")]
-FetchLanguageOption = Annotated[FetchLanguage, typer.Option(
-    "--lang", help="With --all: the portal's pages in this language, or all three.")]
+# A plain string checked by the command, not an Enum: building an Enum class costs every run
+# (mgi starts on every Tab of shell completion), and this option only serves `mgi fetch`.
+FetchLanguageOption = Annotated[str, typer.Option(
+    "--lang", metavar="<en|fr|es|all>", autocompletion=_complete_language,
+    help="With --all: the portal's pages in this language, or all three.")]
 PortalOption = Annotated[str, typer.Option(
     "--portal", envvar="MGI_PORTAL", metavar="URL",
     help="The portal, or a mirror or copy of it.")]
@@ -56,7 +56,7 @@ def fetch(
     ctx: typer.Context,
     urls: UrlsArgument = None,
     every: AllOption = False,
-    lang: FetchLanguageOption = FetchLanguage.en,
+    lang: FetchLanguageOption = "en",
     portal: PortalOption = PORTAL,
     update: UpdateOption = False,
     dry_run: DryRunOption = False,
@@ -67,51 +67,83 @@ def fetch(
     """Fetch MGI profiles from the Migration Data Portal into your library, politely.
 
     Saves each profile page (or PDF report) that reads as an MGI profile, with where it came
-    from in mgi-sources.json. They go to --data-dir if given, else your library folder, which
-    every command then reads beside the bundled profiles. robots.txt is honoured, requests go
-    one at a time (--delay apart), and a second run asks only whether pages changed.
-    Exit code 0 when every URL succeeded, 1 when any failed.
+    from in mgi-sources.json, into your library folder, which every command then reads beside
+    the bundled profiles (or into a folder of your own: mgi --data-dir DIR fetch ...).
+    robots.txt is honoured, requests go one at a time (--delay apart), and a second run asks
+    only whether pages changed. Exit code 0 when every URL succeeded, 1 when any failed.
 
     Example: mgi fetch --all
     """
     from mgi_cli.fetch.client import PoliteClient
     from mgi_cli.fetch.run import Fetcher
 
-    if sum((bool(urls), every, update)) != 1:
-        raise MgiError("Give URLs, --all or --update (one of them). See 'mgi fetch -h'.")
-    if lang is not FetchLanguage.en and not every:
-        raise MgiError("--lang goes with --all; a URL's language is its own.")
+    _check_choice(urls, every, update, lang)
+    _check_seconds(delay, timeout)
     session = session_of(ctx)
     folder = _folder(session.data_dir)
     targets = _targets(folder) if update else (urls or [portal])
-    _check_timeout(timeout)
     _check_delay(delay, targets)
     if not dry_run:
         _make(folder)
     fetcher = Fetcher(folder, PoliteClient(_allowed([portal, *targets]), _caps(), delay,
                                            timeout), dry_run)
-    outcomes = _run(fetcher, session.terminal, every, update, urls or [], portal, lang)
+    outcomes, interrupted = _run(fetcher, session.terminal, every, urls or [], portal, lang)
     _report(session.terminal, output, fetcher, outcomes, folder)
-    if any(o.status == "failed" for o in outcomes) or not outcomes:
+    saved = _save_manifest(fetcher, session.terminal)
+    if interrupted:
+        session.terminal.error("Interrupted: the files above are saved whole; run the same "
+                               "command again to go on.")
+        raise typer.Exit(130)
+    if any(o.status == "failed" for o in outcomes) or not outcomes or not saved:
         raise typer.Exit(1)
 
 
-def _run(fetcher: Fetcher, terminal: Terminal, every: bool, update: bool, urls: list[str],
-         portal: str, lang: FetchLanguage) -> list[Outcome]:
-    languages = ("en", "fr", "es") if lang is FetchLanguage.all else (lang.value,)
-    bar = _Bar(terminal) if terminal.stderr_isatty else None
+def _check_choice(urls: list[str] | None, every: bool, update: bool, lang: str) -> None:
+    if sum((bool(urls), every, update)) != 1:
+        raise MgiError("Give URLs, --all or --update (one of them). See 'mgi fetch -h'.")
+    if lang not in LANGUAGES:
+        raise typer.BadParameter(f"{lang!r} is not one of {', '.join(LANGUAGES)}.",
+                                 param_hint="--lang")
+    if lang != "en" and not every:
+        raise MgiError("--lang goes with --all; a URL's language is its own.")
+
+
+def _run(fetcher: Fetcher, terminal: Terminal, every: bool, urls: list[str],
+         portal: str, lang: str) -> tuple[list[Outcome], bool]:
+    """The outcomes, and whether Ctrl-C cut the run short (what was done is kept: each file
+    whole, the manifest naming exactly those)."""
+    languages = LANGUAGES[:3] if lang == "all" else (lang,)
+    bar = _Bar() if terminal.stderr_isatty else None
     fetcher.on_progress = bar.step if bar else None
+    interrupted = False
     try:
         if every:
-            return fetcher.fetch_all(portal, languages)
-        if update:
-            return fetcher.update()
-        return fetcher.fetch_urls(urls)
-    finally:  # Ctrl-C too: what was written is in the manifest
+            fetcher.fetch_all(portal, languages)
+        elif urls:
+            fetcher.fetch_urls(urls)
+        else:
+            fetcher.update()
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
         if bar is not None:
             bar.stop()
-        fetcher.save_manifest()
         fetcher.client.close()
+    return fetcher.outcomes, interrupted
+
+
+def _save_manifest(fetcher: Fetcher, terminal: Terminal) -> bool:
+    """Write what the run learnt; False (said on stderr) when the folder will not take it."""
+    try:
+        fetcher.save_manifest()
+    except OSError as error:
+        from mgi_cli.manifest import MANIFEST
+
+        terminal.error(f"error: {MANIFEST} cannot be written in {str(fetcher.folder)!r}: "
+                       f"{error.strerror or error}; the files fetched are there, without "
+                       "their sources.")
+        return False
+    return True
 
 
 def _folder(data_dir: Path | None) -> Path:
@@ -134,22 +166,23 @@ def _make(folder: Path) -> None:
 
 def _targets(folder: Path) -> list[str]:
     """What --update asks for again: the URLs the manifest records, and where they led."""
-    from mgi_cli.manifest import read_manifest
+    from mgi_cli.errors import NothingFound
+    from mgi_cli.manifest import MANIFEST, read_manifest
 
     entries = read_manifest(folder).values()
+    if not entries:
+        raise NothingFound(f"Nothing fetched yet in {str(folder)!r} (no {MANIFEST} there): "
+                           "try mgi fetch --all.")
     return [url for entry in entries for url in (entry.url, entry.final_url)]
 
 
 def _allowed(urls: list[str]) -> Callable[[str], bool]:
     """The hosts a request or a redirect may go to: the portal's, the given URLs' (or the
     manifest's), IOM's."""
-    from urllib.parse import urlsplit
+    from mgi_cli.fetch.links import host_of, is_iom_host, netloc_of
 
-    from mgi_cli.fetch.links import is_iom_host
-
-    hosts = {urlsplit(url).netloc.lower() for url in urls}
-    return lambda url: (urlsplit(url).netloc.lower() in hosts
-                        or is_iom_host(urlsplit(url).hostname or ""))
+    hosts = {netloc_of(url) for url in urls} - {""}
+    return lambda url: netloc_of(url) in hosts or is_iom_host(host_of(url))
 
 
 def _caps() -> dict[str, int]:
@@ -158,19 +191,25 @@ def _caps() -> dict[str, int]:
     return {"html": HTML.max_bytes, "pdf": PDF.max_bytes}
 
 
-def _check_delay(delay: float, targets: list[str]) -> None:
-    from mgi_cli.fetch.links import is_loopback
+def _check_seconds(delay: float, timeout: float) -> None:
+    """Numbers of seconds, finite (NaN would turn every pause off)."""
+    if not math.isfinite(delay) or delay < 0:
+        raise typer.BadParameter("must be a number of seconds, 0 or more.",
+                                 param_hint="--delay")
+    if not math.isfinite(timeout) or timeout <= 0:
+        raise typer.BadParameter("must be a number of seconds, more than 0.",
+                                 param_hint="--timeout")
 
-    web = [url for url in targets if url.lower().startswith(("http://", "https://"))]
-    if delay < 0 or (delay < MIN_DELAY and not all(is_loopback(url) for url in web)):
+
+def _check_delay(delay: float, targets: list[str]) -> None:
+    """Under MIN_DELAY only for hosts on this machine (URLs that name no host fail alone)."""
+    from mgi_cli.fetch.links import MIN_DELAY, host_of, is_loopback
+
+    named = [url for url in targets if host_of(url)]
+    if delay < MIN_DELAY and not all(is_loopback(url) for url in named):
         raise typer.BadParameter(f"{delay:g} s is too short: at least {MIN_DELAY:g} s between "
                                  "requests (0 only for a portal on this machine).",
                                  param_hint="--delay")
-
-
-def _check_timeout(timeout: float) -> None:
-    if timeout <= 0:
-        raise typer.BadParameter("must be more than 0 seconds.", param_hint="--timeout")
 
 
 def _report(terminal: Terminal, output: opt.SimpleFormat, fetcher: Fetcher,
@@ -197,9 +236,9 @@ def _report(terminal: Terminal, output: opt.SimpleFormat, fetcher: Fetcher,
 
 
 class _Bar:
-    """rich's progress bar on stderr: pages discovered, and done."""
+    """rich's progress bar on stderr: pages done of those found so far."""
 
-    def __init__(self, terminal: Terminal) -> None:
+    def __init__(self) -> None:
         from rich.console import Console
         from rich.progress import Progress
 
@@ -209,7 +248,7 @@ class _Bar:
 
     def step(self, discovered: int, done: int, _url: str) -> None:
         self.progress.update(self.task, total=max(discovered, done), completed=done,
-                             description=f"{done} of {discovered} pages found")
+                             description=f"Fetching: {done} of {discovered} pages")
 
     def stop(self) -> None:
         self.progress.stop()

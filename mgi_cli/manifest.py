@@ -5,7 +5,8 @@ folder, with `/`) to its provenance: the URL asked for, the final URL after redi
 was fetched, the server's ETag and Last-Modified (for conditional requests next time), the
 sha256 of the file as written, and its language. `mgi show` prints the source and the date;
 `list -f json` and the exports carry them. A manifest that cannot be read is treated as empty
-(the profiles still load; the next fetch writes it again), never believed in part.
+(the profiles still load; the next fetch writes it again); an entry mgi would not have
+written is left out.
 
 Its `pages` part is fetch's own memory of the pages that are not profiles (the overview, its
 indexes, publication pages, robots.txt): their validators and links, so that a second run
@@ -37,29 +38,52 @@ class Provenance(Record):
     last_modified: str | None = None
     pages: tuple[str, ...] = ()  # the ?page=N URLs a profile split over pages was joined from
     publication: str | None = None  # the publication page that linked this PDF
+    profile: str | None = None  # its id as the loader read it, and its date: a second copy
+    published: str | None = None  # of the same profile from another URL is not kept
 
 
 _FIELDS = ("url", "final_url", "fetched_at", "sha256", "language", "etag", "last_modified",
-           "pages", "publication")
+           "pages", "publication", "profile", "published")
+_REQUIRED = ("url", "final_url", "fetched_at", "sha256")
+# What fetch remembers of a page that is no profile, and the type each value must have.
+_PAGE_FIELDS = {"etag": str, "last_modified": str, "kind": str, "reason": str, "text": str,
+                "links": list, "parts": list}
 
 
 def read_manifest(folder: Path) -> dict[str, Provenance]:
-    """The folder's manifest: relative path -> provenance; {} when it is missing or unreadable."""
+    """The folder's manifest: relative path -> provenance; {} when it is missing or unreadable.
+    An entry that is not what mgi writes (a path out of the folder, a value of another type)
+    is left out; the others are still believed."""
     try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        return {path: _provenance(entry) for path, entry in data["files"].items()
-                if isinstance(path, str) and _is_relative(path)}
+        files = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
+        entries = files.items()
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
+    found = {}
+    for path, entry in entries:
+        try:
+            if isinstance(path, str) and _is_relative(path):
+                found[path] = _provenance(entry)
+        except (TypeError, AttributeError):
+            continue
+    return found
 
 
 def read_pages(folder: Path) -> dict[str, dict[str, Any]]:
-    """Fetch's memory of the pages that are not profiles: URL -> what it knew of each."""
+    """Fetch's memory of the pages that are not profiles: URL -> what it knew of each; an
+    entry whose values are not of their types (a hand edit) is forgotten, never believed."""
     try:
         pages = json.loads((folder / MANIFEST).read_text(encoding="utf-8")).get("pages", {})
-        return {url: entry for url, entry in pages.items() if isinstance(entry, dict)}
+        return {url: entry for url, entry in pages.items() if _is_page(entry)}
     except (OSError, ValueError, AttributeError):
         return {}
+
+
+def _is_page(entry: Any) -> bool:
+    return isinstance(entry, dict) and all(
+        name in _PAGE_FIELDS and isinstance(value, _PAGE_FIELDS[name])
+        and (not isinstance(value, list) or all(isinstance(v, str) for v in value))
+        for name, value in entry.items())
 
 
 def manifest_text(entries: dict[str, Provenance], pages: dict[str, dict[str, Any]]) -> str:
@@ -77,20 +101,28 @@ def write_manifest(folder: Path, entries: dict[str, Provenance],
     from mgi_cli.atomic import write_text
 
     text = manifest_text(entries, pages if pages is not None else read_pages(folder))
+    path = folder / MANIFEST
+    if path.is_symlink():  # replaced, never followed: nothing is written outside the folder
+        path.unlink()
     try:
-        if (folder / MANIFEST).read_text(encoding="utf-8") == text:
+        if path.read_text(encoding="utf-8") == text:
             return
     except (OSError, ValueError):
         pass
-    write_text(folder / MANIFEST, text)
+    write_text(path, text)
 
 
 def _provenance(entry: Any) -> Provenance:
+    """An entry as a Provenance; TypeError for one whose values are not of their types."""
     values = {name: entry.get(name) for name in _FIELDS}
-    for name in ("url", "final_url", "fetched_at", "sha256"):
-        if not isinstance(values[name], str):
+    for name, value in values.items():
+        if name == "pages":
+            if not isinstance(value or [], list) or not all(isinstance(v, str)
+                                                            for v in value or []):
+                raise TypeError("pages is not a list of URLs")
+        elif not isinstance(value, str) and (name in _REQUIRED or value is not None):
             raise TypeError(f"{name} is not text")
-    values["pages"] = tuple(str(page) for page in values["pages"] or ())
+    values["pages"] = tuple(values["pages"] or ())
     return Provenance(**values)
 
 

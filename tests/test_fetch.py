@@ -345,7 +345,15 @@ def test_busy_and_unavailable_are_tried_again(run, tmp_path, library, trouble):
      "Error: --delay: 0.1 s is too short: at least 0.5 s between requests (0 only for a "
      "portal on this machine). See 'mgi fetch -h'."),
     (["--all", "--timeout", "0", "--portal", "http://127.0.0.1:9"],
-     "Error: --timeout: must be more than 0 seconds. See 'mgi fetch -h'."),
+     "Error: --timeout: must be a number of seconds, more than 0. See 'mgi fetch -h'."),
+    (["--all", "--timeout", "nan"],
+     "Error: --timeout: must be a number of seconds, more than 0. See 'mgi fetch -h'."),
+    (["--all", "--delay", "nan"],
+     "Error: --delay: must be a number of seconds, 0 or more. See 'mgi fetch -h'."),
+    (["--all", "--delay", "inf"],
+     "Error: --delay: must be a number of seconds, 0 or more. See 'mgi fetch -h'."),
+    (["--all", "--lang", "de"],
+     "Error: --lang: 'de' is not one of en, fr, es, all. See 'mgi fetch -h'."),
 ])
 def test_usage_errors_are_one_line(run, library, args, message):
     result = run("--data-dir", str(library), "fetch", *args)
@@ -353,3 +361,135 @@ def test_usage_errors_are_one_line(run, library, args, message):
     assert result.stderr.splitlines() == [message]
     assert result.stdout == ""
     assert not library.exists()
+
+
+def test_update_with_nothing_fetched_says_so(run, library):
+    result = fetch(run, library, "--update")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Nothing fetched yet in {str(library)!r} (no mgi-sources.json there): try mgi fetch "
+        "--all."]
+    assert not library.exists()
+
+
+# -- what the review of the first version found --------------------------------------------
+
+
+def test_a_portal_that_cannot_be_reached_fails_it_is_not_skipped(run, library):
+    result = fetch(run, library, "--all", "--portal", "http://127.0.0.1:9", "--timeout", "1")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == "fetched 0, unchanged 0, skipped 0, failed 1"
+    assert result.stderr.startswith(
+        "failed: http://127.0.0.1:9/overviews/mgi: robots.txt could not be read (no "
+        "connection")
+    assert result.stderr.rstrip().endswith("so nothing is fetched from this site")
+
+
+def test_a_file_of_that_name_not_fetched_by_mgi_is_never_overwritten(run, portal, library):
+    library.mkdir()
+    (library / "kazakhstan.html").write_text("<p>my notes</p>")
+    result = fetch(run, library, portal.url("/overviews/mgi/kazakhstan"))
+    assert result.exit_code == 0
+    assert (library / "kazakhstan.html").read_text() == "<p>my notes</p>"
+    assert profile_files(library) == ["kazakhstan-2.html", "kazakhstan.html"]
+
+
+def test_a_later_page_given_stands_for_the_whole_profile(run, portal, library, catalog):
+    result = fetch(run, library, portal.url("/overviews/mgi/azerbaijan?page=1"))
+    assert result.exit_code == 0
+    profile, problems = read_profile(library / "azerbaijan.html")
+    assert [p for p in problems if p.warn] == []
+    assert [(b.domain.key, b.strengths, b.gaps) for b in profile.canonical] == [
+        (b.domain.key, b.strengths, b.gaps) for b in catalog.resolve("azerbaijan").canonical]
+
+
+def test_the_same_profile_as_a_page_and_as_its_pdf_is_kept_once(run, portal, library):
+    fetch(run, library, portal.url("/overviews/mgi/kazakhstan"))
+    result = fetch(run, library, portal.url(BOOK))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == (
+        "fetched 0, unchanged 0, skipped 1 (duplicate), failed 0")
+    assert result.stderr.splitlines() == [
+        f"skipped: {portal.url(PDF)}: the same profile as kazakhstan.html, fetched from "
+        "another URL"]
+    assert profile_files(library) == ["kazakhstan.html"]
+
+
+@pytest.mark.parametrize(("url", "reason"), [
+    ("http://[::1", "not a valid URL: http://[::1"),
+    ("http://127.0.0.1:abc/x", "not a valid URL: http://127.0.0.1:abc/x"),
+    ("http://user:secret@127.0.0.1:9/x", "a URL with a user name or password is not fetched "
+                                         "(it would be kept in mgi-sources.json)"),
+    ("ftp://127.0.0.1/x", "not an http or https URL: ftp://127.0.0.1/x"),
+])
+def test_a_url_that_cannot_be_fetched_is_one_line(run, library, url, reason):
+    result = fetch(run, library, url)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"failed: {url}: {reason}"]
+
+
+def test_a_hand_edited_manifest_is_never_a_traceback(run, portal, library):
+    fetch_all(run, portal, library)
+    data = manifest(library)
+    data["files"]["sub/kazakhstan.html"] = data["files"]["kazakhstan.html"]
+    data["files"]["kazakhstan.html"]["etag"] = '"é"'
+    data["files"]["azerbaijan.html"]["pages"] = 5
+    data["pages"][portal.url("/overviews/mgi")]["parts"] = 5
+    (library / MANIFEST).write_text(json.dumps(data), encoding="utf-8")
+    result = fetch_all(run, portal, library)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == (
+        "fetched 1, unchanged 5, skipped 2 (1 not a profile, 1 robots.txt), failed 0")
+    assert "sub/kazakhstan.html" in manifest(library)["files"]  # kept, as it was
+
+
+def test_a_linked_manifest_is_replaced_never_followed(run, portal, library, tmp_path):
+    outside = tmp_path / "elsewhere.json"
+    outside.write_text("{}")
+    library.mkdir()
+    (library / MANIFEST).symlink_to(outside)
+    fetch(run, library, portal.url("/overviews/mgi/kazakhstan"))
+    assert outside.read_text() == "{}"
+    assert not (library / MANIFEST).is_symlink()
+    assert list(manifest(library)["files"]) == ["kazakhstan.html"]
+
+
+def test_ctrl_c_keeps_what_was_done_and_says_so(run, portal, library, monkeypatch):
+    from mgi_cli.fetch.run import Fetcher
+
+    keep = Fetcher._keep
+    kept = []
+
+    def interrupted(self, *args, **kwargs):
+        if len(kept) == 2:
+            raise KeyboardInterrupt
+        kept.append(args)
+        return keep(self, *args, **kwargs)
+
+    monkeypatch.setattr(Fetcher, "_keep", interrupted)
+    result = fetch_all(run, portal, library)
+    assert result.exit_code == 130
+    assert result.stdout.splitlines()[0] == (
+        "fetched 2, unchanged 0, skipped 1 (not a profile), failed 0")
+    assert result.stderr.splitlines()[-1] == (
+        "Interrupted: the files above are saved whole; run the same command again to go on.")
+    assert sorted(manifest(library)["files"]) == profile_files(library)
+    assert len(profile_files(library)) == 2 and temporary_files(library) == []
+
+
+def test_a_folder_that_will_not_take_the_files_fails_each_in_one_line(
+        run, portal, library, monkeypatch):
+    from mgi_cli.fetch import run as fetch_run
+
+    def refused(*args):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(fetch_run, "write", refused)
+    monkeypatch.setattr(fetch_run, "write_manifest", refused)
+    result = fetch(run, library, portal.url("/overviews/mgi/kazakhstan"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"failed: {portal.url('/overviews/mgi/kazakhstan')}: cannot be saved: Permission "
+        "denied",
+        f"error: mgi-sources.json cannot be written in {str(library)!r}: Permission denied; "
+        "the files fetched are there, without their sources."]

@@ -4,6 +4,7 @@ against the portal replica), file names, atomic writes, joined pages, links."""
 from __future__ import annotations
 
 import os
+import time
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 
@@ -13,6 +14,7 @@ import pytest
 from mgi_cli.atomic import temporary_files
 from mgi_cli.fetch import client as polite
 from mgi_cli.fetch.links import in_tree, is_loopback, links, normal, overview, pages_of
+from mgi_cli.fetch.robots import Robots, Unreadable
 from mgi_cli.fetch.save import file_name, join_pages, write
 from tests.portal import Portal
 
@@ -59,15 +61,53 @@ def test_retry_after_as_a_date_and_over_a_minute():
     assert polite._wait(500, httpx.Headers({}), 2) == 1.0  # backoff, doubled
 
 
-def test_robots_txt_unreachable_disallows_everything_missing_allows_all(tmp_path):
+def test_robots_txt_of_the_replica_and_of_a_site_that_does_not_answer(tmp_path):
     fetcher = client([], delay=0)
     with Portal(tmp_path / "site") as replica:
-        assert fetcher._robots_of(replica.url("/x")).can_fetch(polite.USER_AGENT,
-                                                                replica.url("/books/x"))
-        assert not fetcher._robots_of(replica.url("/x")).can_fetch(
-            polite.USER_AGENT, replica.url("/overviews/mgi/restricted-profile"))
-    with pytest.raises(polite.Disallowed):  # stopped: robots.txt of a new host unreachable
+        assert fetcher.robots.allows(replica.url("/books/x"))
+        assert not fetcher.robots.allows(replica.url("/overviews/mgi/restricted-profile"))
+    with pytest.raises(polite.FetchError, match="robots.txt could not be read"):
         client([], delay=0).check("http://127.0.0.1:9/overviews/mgi")
+
+
+def answers(status: int, body: bytes = b"", **headers: str):
+    return lambda url, validators: (status, headers, body)
+
+
+@pytest.mark.parametrize(("status", "body", "allowed"), [
+    (200, b"User-agent: *\nDisallow: /*?page=\nDisallow: /x$\n", [
+        ("/overviews/mgi?page=1", False), ("/overviews/mgi", True), ("/x", False),
+        ("/xy", True)]),
+    (200, b"\xef\xbb\xbfUser-agent: *\nDisallow: /private\n", [("/private/a", False)]),
+    (200, b"User-agent: mgi\nDisallow: /\n", [("/a", False)]),
+    (200, b"User-agent: other\nDisallow: /\n", [("/a", True)]),
+    (404, b"", [("/a", True)]),
+    (403, b"", [("/a", True)]),  # RFC 9309: any 4xx, no rules
+])
+def test_robots_txt_rules(status, body, allowed):
+    rules = Robots(polite.USER_AGENT, answers(status, body), {})
+    assert [(path, rules.allows("https://h" + path)) for path, _ in allowed] == allowed
+
+
+def test_robots_txt_redirected_and_too_long_and_unavailable():
+    pages = {"https://h/robots.txt": (301, {"location": "/r.txt"}, b""),
+             "https://h/r.txt": (200, {}, b"User-agent: *\nDisallow: /a\n" + b"#" * 600_000
+                                 + b"\nDisallow: /b\n")}
+    rules = Robots(polite.USER_AGENT, lambda url, validators: pages[url], {})
+    assert not rules.allows("https://h/a")
+    assert rules.allows("https://h/b")  # past the first 500 KiB: not read
+    with pytest.raises(Unreadable):
+        Robots(polite.USER_AGENT, answers(503), {}).allows("https://h/a")
+
+
+def test_a_host_elsewhere_is_paced_even_at_delay_0():
+    sleeps: list[float] = []
+    fetcher = client(sleeps, delay=0)
+    fetcher._last["publications.iom.int"] = time.monotonic()
+    fetcher._pace("https://publications.iom.int/x", "publications.iom.int")
+    fetcher._last["127.0.0.1:8000"] = time.monotonic()
+    fetcher._pace("http://127.0.0.1:8000/x", "127.0.0.1:8000")
+    assert len(sleeps) == 1 and 0.4 < sleeps[0] <= 0.5
 
 
 @pytest.mark.parametrize(("url", "kind", "name"), [

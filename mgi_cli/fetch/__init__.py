@@ -7,10 +7,9 @@ about 100 ms to import; no other command pays it).
                 allowed hosts only, Content-Type and size caps while streaming
     links.py    what a page links to, and what a URL is (in the MGI tree, a page of a split
                 profile, a PDF), with the language its path says
-    crawl.py    the portal's overview -> the profile pages, two levels deep
     save.py     a response -> a profile file (joined pages, checked by the loader, written
-                atomically under a sanitised name) and its provenance
-    run.py      what one `mgi fetch` does, and the outcome of each URL
+                atomically under a sanitised name)
+    run.py      what one `mgi fetch` does: the crawl of the portal's overview two levels deep,
+                URLs given, --update; the outcome of each URL and the provenance kept
+    report.py   the outcomes told: counts, the summary line, the JSON contract
 """
-
-PORTAL = "https://www.migrationdataportal.org"  # --portal's default (MGI_PORTAL)

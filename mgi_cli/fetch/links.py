@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlsplit, urlunsplit
 
 LANGUAGES = ("en", "fr", "es")  # what --lang fetches; the portal also has /de/
+MIN_DELAY = 0.5  # seconds between two requests to a host that is not this machine
 TREE = "overviews/mgi"
 # IOM's own sites: a redirect may lead there (the portal to IOM's publications, and back).
 IOM_DOMAINS = ("iom.int", "migrationdataportal.org")
@@ -44,9 +45,12 @@ def links(page: bytes, url: str) -> list[str]:
     base = urljoin(url, parser.base) if parser.base else url
     found: dict[str, None] = {}
     for href in parser.hrefs:
-        absolute = urldefrag(urljoin(base, href))[0]
-        if urlsplit(absolute).scheme in ("http", "https"):
-            found[normal(absolute)] = None
+        try:
+            absolute = urldefrag(urljoin(base, href))[0]
+            if urlsplit(absolute).scheme in ("http", "https"):
+                found[normal(absolute)] = None
+        except ValueError:  # "http://[::1": a link no one can follow
+            continue
     return list(found)
 
 
@@ -111,6 +115,22 @@ def language_of(url: str) -> str | None:
     return "en" if f"/{TREE}" in path else None
 
 
+def host_of(url: str) -> str:
+    """A URL's host name, lower case; "" for one that names none or cannot be read."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def netloc_of(url: str) -> str:
+    """A URL's host and port, lower case; "" for one that cannot be read."""
+    try:
+        return urlsplit(url).netloc.lower()
+    except ValueError:
+        return ""
+
+
 def is_iom_host(host: str) -> bool:
     host = host.lower().rstrip(".")
     return any(host == domain or host.endswith("." + domain) for domain in IOM_DOMAINS)
@@ -120,7 +140,7 @@ def is_loopback(url: str) -> bool:
     """A URL on this machine: 127.0.0.0/8, ::1 or localhost (where --delay may be 0)."""
     import ipaddress
 
-    host = (urlsplit(url).hostname or "").lower()
+    host = host_of(url)
     if host == "localhost" or host.endswith(".localhost"):
         return True
     try:

@@ -23,7 +23,7 @@ def short_reason(reason: str) -> str:
         return "robots.txt"
     if reason.startswith("not an MGI profile"):
         return "not a profile"
-    if reason.startswith("the same file as"):
+    if reason.startswith("the same profile as"):
         return "duplicate"
     if "changed here since it was fetched" in reason:
         return "edited here"

@@ -17,8 +17,16 @@ from typing import Any
 
 from mgi_cli.fetch import links as urls
 from mgi_cli.fetch.client import Disallowed, FetchError, PoliteClient, Response
-from mgi_cli.fetch.save import file_name, join_pages, read_profile, sha256, write
+from mgi_cli.fetch.save import (
+    file_name,
+    is_safe_name,
+    join_pages,
+    read_profile,
+    sha256,
+    write,
+)
 from mgi_cli.manifest import Provenance, read_manifest, read_pages, write_manifest
+from mgi_cli.model import Profile
 from mgi_cli.record import Record, frozen
 
 MAX_DEPTH = 2  # the overview, its sub-indexes, their profiles
@@ -79,7 +87,9 @@ class Fetcher:
                  on_progress: OnProgress | None = None) -> None:
         self.folder, self.client, self.dry_run = folder, client, dry_run
         self.on_progress = on_progress
-        self.files = read_manifest(folder)  # file name -> provenance
+        recorded = read_manifest(folder)
+        self.files = {n: p for n, p in recorded.items() if is_safe_name(n)}  # name -> origin
+        self._foreign = {n: p for n, p in recorded.items() if n not in self.files}
         self.pages = read_pages(folder)  # URL -> what was known of a page that is no profile
         client.known = self.pages  # robots.txt's validators and text, kept with the pages
         self.outcomes: list[Outcome] = []
@@ -91,9 +101,14 @@ class Fetcher:
 
     def fetch_urls(self, given: Iterable[str]) -> list[Outcome]:
         """Each URL: a profile page, a PDF, or a publication page whose PDF is fetched."""
-        queue = [urls.normal(url) for url in given]
+        queue = list(given)
         self.discovered = len(queue)
-        for url in queue:
+        for typed in queue:
+            try:  # a later page of a profile (?page=1) stands for the whole profile
+                url = urls.without_page(urls.normal(typed))
+            except ValueError:
+                self._outcome(Outcome(typed, "failed", f"not a valid URL: {typed}"))
+                continue
             self._guarded(url, self._explicit, url)
         return self.outcomes
 
@@ -122,8 +137,10 @@ class Fetcher:
         return self.outcomes
 
     def save_manifest(self) -> None:
+        """The manifest, with what this run learnt (entries fetch would not write, such as a
+        file in a subfolder, are kept as they were)."""
         if not self.dry_run:
-            write_manifest(self.folder, self.files, self.pages)
+            write_manifest(self.folder, {**self._foreign, **self.files}, self.pages)
 
     # -- one URL --
 
@@ -142,6 +159,8 @@ class Fetcher:
             self._outcome(Outcome(url, "skipped", str(reason)))
         except FetchError as reason:
             self._outcome(Outcome(url, "failed", str(reason)))
+        except OSError as error:  # the folder: full, read-only, a name taken by a folder
+            self._outcome(Outcome(url, "failed", f"cannot be saved: {error.strerror or error}"))
         return None
 
     def _explicit(self, url: str) -> None:
@@ -151,7 +170,7 @@ class Fetcher:
             return
         profile, why = read_profile(resource.body(), resource.kind)
         if profile is not None:
-            self._keep(resource, profile.id)
+            self._keep(resource, profile)
             return
         pdfs = urls.pdf_links(resource.links())
         self._remember(url, resource, "publication", pdfs)
@@ -172,7 +191,7 @@ class Fetcher:
         if profile is None:
             self._outcome(Outcome(pdf, "failed", why))
         else:
-            self._keep(resource, profile.id, publication)
+            self._keep(resource, profile, publication)
 
     def _crawl(self, url: str, depth: int, root: str) -> list[str] | None:
         """Fetch a page of the MGI tree: keep it if a profile; else the tree pages it leads to
@@ -186,7 +205,7 @@ class Fetcher:
             return None
         profile, why = read_profile(resource.body(), resource.kind)
         if profile is not None:
-            self._keep(resource, profile.id)
+            self._keep(resource, profile)
             return None
         tree = [link for link in resource.links()
                 if urls.in_tree(link, root) and link not in self._parts(resource)]
@@ -207,7 +226,7 @@ class Fetcher:
         if profile is None:
             self._outcome(Outcome(url, "failed", f"{why}; {name} kept as it was"))
             return
-        self._keep(resource, profile.id, self.files[name].publication)
+        self._keep(resource, profile, self.files[name].publication)
 
     # -- fetching a resource --
 
@@ -232,7 +251,7 @@ class Fetcher:
     def _other_pages(self, first: Response) -> list[Response]:
         """The pages after the first that the pages themselves link, in their order."""
         found: list[Response] = []
-        asked: set[str] = set()
+        asked = {first.url, first.final_url, urls.without_page(first.final_url)}
         pending = urls.pages_of(first.final_url, urls.links(first.body, first.final_url))
         while pending and len(found) < MAX_PARTS:
             page = pending.pop(0)
@@ -277,41 +296,52 @@ class Fetcher:
 
     # -- what becomes of it --
 
-    def _keep(self, resource: Resource, profile: str, publication: str | None = None) -> None:
+    def _keep(self, resource: Resource, profile: Profile,
+              publication: str | None = None) -> None:
+        """Save what reads as a profile, unless it is the file it was (unchanged) or another
+        file of this folder holds it already (the same bytes, or the same profile, language
+        and date from another URL: a page and its PDF report, an alias)."""
         body = resource.body()
         digest = sha256(body)
         name = self._name_of(resource.url)
         if name is not None and self.files[name].sha256 == digest and (
                 self.folder / name).is_file():
-            self._outcome(Outcome(resource.url, "unchanged", file=name, profile=profile))
+            self._outcome(Outcome(resource.url, "unchanged", file=name, profile=profile.id))
             return
-        if name is None and (twin := self._same_file(digest)) is not None:
-            reason = f"the same file as {twin}, fetched from another URL"
+        if name is None and (twin := self._twin(digest, profile)) is not None:
+            reason = f"the same profile as {twin}, fetched from another URL"
             self._remember(resource.url, resource, "other", [], reason)
-            self._outcome(Outcome(resource.url, "skipped", reason, file=twin, profile=profile))
+            self._outcome(Outcome(resource.url, "skipped", reason, file=twin,
+                                  profile=profile.id))
             return
         if name is None:
-            name = file_name(resource.final_url, resource.kind, set(self.files))
+            taken = {*self.files, *(entry.name for entry in self.folder.iterdir())} if (
+                self.folder.is_dir()) else set(self.files)
+            name = file_name(resource.final_url, resource.kind, taken)
         if not self.dry_run:
             write(self.folder, name, body)
-            self.files[name] = self._provenance(resource, digest, publication)
-        self._outcome(Outcome(resource.url, "fetched", file=name, profile=profile))
+            self.files[name] = self._provenance(resource, digest, publication, profile)
+        self._outcome(Outcome(resource.url, "fetched", file=name, profile=profile.id))
 
-    def _same_file(self, digest: str) -> str | None:
-        """A file fetched before from another URL with exactly these bytes (an alias)."""
-        return next((name for name, p in self.files.items() if p.sha256 == digest), None)
+    def _twin(self, digest: str, profile: Profile) -> str | None:
+        """A file fetched before from another URL that holds these bytes or this profile."""
+        same = (profile.id, profile.language, profile.published)
+        return next((name for name, p in self.files.items()
+                     if (p.sha256 == digest or (p.profile, p.language, p.published) == same)
+                     and (self.folder / name).is_file()), None)
 
-    def _provenance(self, resource: Resource, digest: str, publication: str | None
-                    ) -> Provenance:
+    def _provenance(self, resource: Resource, digest: str, publication: str | None,
+                    profile: Profile) -> Provenance:
         first = resource.responses[0]
         for part in resource.responses[1:]:
             self.pages[part.url] = _validators_of(part)
         return Provenance(
             url=resource.url, final_url=first.final_url, sha256=digest,
             fetched_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            language=urls.language_of(first.final_url), etag=first.etag,
+            language=profile.language, etag=first.etag,
             last_modified=first.last_modified, publication=publication,
-            pages=tuple(part.url for part in resource.responses[1:]))
+            pages=tuple(part.url for part in resource.responses[1:]),
+            profile=profile.id, published=profile.published)
 
     def _remember(self, url: str, resource: Resource, kind: str, links: list[str],
                   reason: str = "") -> None:

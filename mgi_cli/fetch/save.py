@@ -86,7 +86,7 @@ def write(folder: Path, name: str, body: bytes) -> Path:
 
     from mgi_cli.atomic import TEMPORARY_PREFIX, TEMPORARY_SUFFIX
 
-    if name != _UNSAFE.sub("-", name) or name.startswith(".") or not name.strip("._-"):
+    if not is_safe_name(name):
         raise ValueError(f"unsafe file name {name!r}")
     handle, temporary = tempfile.mkstemp(dir=folder, suffix=TEMPORARY_SUFFIX,
                                          prefix=TEMPORARY_PREFIX.format(name=name))
@@ -98,6 +98,12 @@ def write(folder: Path, name: str, body: bytes) -> Path:
     finally:
         Path(temporary).unlink(missing_ok=True)
     return folder / name
+
+
+def is_safe_name(name: str) -> bool:
+    """A name `file_name` could have made: a file in the folder itself, never hidden."""
+    return name == _UNSAFE.sub("-", name) and not name.startswith(".") and bool(
+        name.strip("._-"))
 
 
 def sha256(body: bytes) -> str:
