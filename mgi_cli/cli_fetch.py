@@ -74,19 +74,13 @@ def fetch(
 
     Example: mgi fetch --all
     """
-    from mgi_cli.fetch.client import PoliteClient
-    from mgi_cli.fetch.run import Fetcher
-
     _check_choice(urls, every, update, lang)
     _check_seconds(delay, timeout)
     session = session_of(ctx)
     folder = _folder(session.data_dir)
     targets = _targets(folder) if update else (urls or [portal])
     _check_delay(delay, targets)
-    if not dry_run:
-        _make(folder)
-    fetcher = Fetcher(folder, PoliteClient(_allowed([portal, *targets]), _caps(), delay,
-                                           timeout), dry_run)
+    fetcher = _fetcher(folder, [portal, *targets], delay, timeout, dry_run)
     outcomes, interrupted = _run(fetcher, session.terminal, every, urls or [], portal, lang)
     _report(session.terminal, output, fetcher, outcomes, folder)
     saved = _save_manifest(fetcher, session.terminal)
@@ -96,6 +90,18 @@ def fetch(
         raise typer.Exit(130)
     if any(o.status == "failed" for o in outcomes) or not outcomes or not saved:
         raise typer.Exit(1)
+
+
+def _fetcher(folder: Path, hosts_of: list[str], delay: float, timeout: float,
+             dry_run: bool) -> Fetcher:
+    """The run's fetcher, its folder made (but by a dry run), its requests limited to the
+    hosts of `hosts_of` and IOM's."""
+    from mgi_cli.fetch.client import PoliteClient
+    from mgi_cli.fetch.run import Fetcher
+
+    if not dry_run:
+        _make(folder)
+    return Fetcher(folder, PoliteClient(_allowed(hosts_of), _caps(), delay, timeout), dry_run)
 
 
 def _check_choice(urls: list[str] | None, every: bool, update: bool, lang: str) -> None:
