@@ -493,3 +493,19 @@ def test_a_folder_that_will_not_take_the_files_fails_each_in_one_line(
         "denied",
         f"error: mgi-sources.json cannot be written in {str(library)!r}: Permission denied; "
         "the files fetched are there, without their sources."]
+
+
+def test_the_portal_from_the_environment_and_a_progress_bar_on_a_terminal(
+        portal, library, monkeypatch):
+    from typer.testing import CliRunner
+
+    from mgi_cli.cli import app
+    from mgi_cli.terminal import Terminal
+
+    monkeypatch.setenv("MGI_PORTAL", portal.url("/"))
+    result = CliRunner().invoke(app, ["--data-dir", str(library), "fetch", "--all", "--delay",
+                                      "0"], obj=Terminal(stderr_isatty=True, width=80))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == (
+        "fetched 6, unchanged 0, skipped 2 (1 not a profile, 1 robots.txt), failed 0")
+    assert profile_files(library) == ENGLISH_FILES
