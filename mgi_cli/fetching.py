@@ -16,7 +16,8 @@ from mgi_cli.cli_fetch import LANGUAGES
 from mgi_cli.errors import MgiError
 
 if TYPE_CHECKING:
-    from mgi_cli.fetch.run import Fetcher, Outcome
+    from mgi_cli.fetch.resource import Outcome
+    from mgi_cli.fetch.run import Fetcher
     from mgi_cli.session import Session
     from mgi_cli.terminal import Terminal
 
@@ -28,13 +29,17 @@ def run_command(session: Session, urls: list[str], every: bool, lang: str, porta
     its report, and exit 0 when every URL succeeded, 1 when any failed, 130 on Ctrl-C."""
     _check_choice(urls, every, update, lang)
     _check_seconds(delay, timeout)
+    _check_portal(portal)
     folder = _folder(session.data_dir)
     targets = _targets(folder) if update else (urls or [portal])
     _check_delay(delay, targets)
+    made = not dry_run and not folder.exists()
     fetcher = _fetcher(folder, [portal, *targets], delay, timeout, dry_run)
     outcomes, interrupted = _run(fetcher, session.terminal, every, urls, portal, lang)
-    _report(session.terminal, output, fetcher, outcomes, folder)
+    _report(session.terminal, output, fetcher, outcomes, folder, interrupted)
     saved = _save_manifest(fetcher, session.terminal)
+    if made and not any(folder.iterdir()):  # nothing came: no empty folder left behind
+        folder.rmdir()
     if interrupted:
         session.terminal.error("Interrupted: the files above are saved whole; run the same "
                                "command again to go on.")
@@ -128,8 +133,8 @@ def _targets(folder: Path) -> list[str]:
 
     entries = read_manifest(folder).values()
     if not entries:
-        raise NothingFound(f"Nothing fetched yet in {str(folder)!r} (no {MANIFEST} there): "
-                           "try mgi fetch --all.")
+        raise NothingFound(f"Nothing fetched yet in {str(folder)!r} (its {MANIFEST} names no "
+                           "file, or there is none): try mgi fetch --all.")
     return [url for entry in entries for url in (entry.url, entry.final_url)]
 
 
@@ -146,6 +151,21 @@ def _caps() -> dict[str, int]:
     from mgi_cli.sources import HTML, PDF
 
     return {"html": HTML.max_bytes, "pdf": PDF.max_bytes}
+
+
+def _check_portal(portal: str) -> None:
+    """--portal: the address of a site (a path is allowed: a mirror may sit in a folder)."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(portal)
+        host = parts.hostname
+    except ValueError:
+        host = None
+    if host is None or parts.scheme not in ("http", "https") or parts.query or parts.fragment:
+        raise typer.BadParameter(f"{portal!r} is not the http or https address of a site "
+                                 "(such as https://www.migrationdataportal.org).",
+                                 param_hint="--portal")
 
 
 def _check_seconds(delay: float, timeout: float) -> None:
@@ -170,7 +190,7 @@ def _check_delay(delay: float, targets: list[str]) -> None:
 
 
 def _report(terminal: Terminal, output: opt.SimpleFormat, fetcher: Fetcher,
-            outcomes: list[Outcome], folder: Path) -> None:
+            outcomes: list[Outcome], folder: Path, interrupted: bool) -> None:
     from mgi_cli.fetch import report
     from mgi_cli.sources import display_path
     from mgi_cli.text import clean
@@ -182,7 +202,7 @@ def _report(terminal: Terminal, output: opt.SimpleFormat, fetcher: Fetcher,
         from mgi_cli.views.json import to_json
 
         terminal.write(to_json(report.as_dict(outcomes, str(folder), fetcher.dry_run,
-                                              fetcher.client.requests)))
+                                              fetcher.client.requests, interrupted)))
         return
     lines = [f"{clean(o.url)} -> {o.file}" for o in outcomes
              if fetcher.dry_run and o.status == "fetched"]

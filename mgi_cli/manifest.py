@@ -16,6 +16,7 @@ asks for each with a conditional request and a 304 still tells it where the prof
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,7 @@ class Provenance(Record):
 _FIELDS = ("url", "final_url", "fetched_at", "sha256", "language", "etag", "last_modified",
            "pages", "publication", "profile", "published")
 _REQUIRED = ("url", "final_url", "fetched_at", "sha256")
+_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 # What fetch remembers of a page that is no profile, and the type each value must have.
 _PAGE_FIELDS = {"etag": str, "last_modified": str, "kind": str, "reason": str, "text": str,
                 "links": list, "parts": list}
@@ -122,8 +124,23 @@ def _provenance(entry: Any) -> Provenance:
                 raise TypeError("pages is not a list of URLs")
         elif not isinstance(value, str) and (name in _REQUIRED or value is not None):
             raise TypeError(f"{name} is not text")
+    for name in ("url", "final_url", "publication"):
+        if values[name] is not None and not _is_web(values[name]):
+            raise TypeError(f"{name} is not an http or https URL")
+    if not _TIME.fullmatch(values["fetched_at"]):
+        raise TypeError("fetched_at is not a time as mgi writes it")
     values["pages"] = tuple(values["pages"] or ())
     return Provenance(**values)
+
+
+def _is_web(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        return False
 
 
 def _entry(provenance: Provenance) -> dict[str, Any]:

@@ -211,7 +211,8 @@ def test_dry_run_lists_what_would_be_fetched_and_writes_nothing(run, portal, lib
 def test_json_gives_the_summary_and_each_url(run, portal, library):
     result = fetch_all(run, portal, library, "--format", "json")
     data = json.loads(result.stdout)
-    assert list(data) == ["folder", "dry_run", "summary", "outcomes"]
+    assert list(data) == ["folder", "dry_run", "interrupted", "summary", "outcomes"]
+    assert (data["dry_run"], data["interrupted"]) == (False, False)
     assert data["summary"] == {"fetched": 6, "unchanged": 0, "skipped": 2, "failed": 0,
                                "requests": len(portal.requests)}
     assert data["outcomes"][0] == {
@@ -367,8 +368,8 @@ def test_update_with_nothing_fetched_says_so(run, library):
     result = fetch(run, library, "--update")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"Nothing fetched yet in {str(library)!r} (no mgi-sources.json there): try mgi fetch "
-        "--all."]
+        f"Nothing fetched yet in {str(library)!r} (its mgi-sources.json names no file, or "
+        "there is none): try mgi fetch --all."]
     assert not library.exists()
 
 
@@ -438,8 +439,8 @@ def test_a_hand_edited_manifest_is_never_a_traceback(run, portal, library):
     (library / MANIFEST).write_text(json.dumps(data), encoding="utf-8")
     result = fetch_all(run, portal, library)
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[0] == (
-        "fetched 1, unchanged 5, skipped 2 (1 not a profile, 1 robots.txt), failed 0")
+    assert result.stdout.splitlines()[0] == (  # azerbaijan's entry left out: its file adopted
+        "fetched 0, unchanged 6, skipped 2 (1 not a profile, 1 robots.txt), failed 0")
     assert "sub/kazakhstan.html" in manifest(library)["files"]  # kept, as it was
 
 
@@ -509,3 +510,80 @@ def test_the_portal_from_the_environment_and_a_progress_bar_on_a_terminal(
     assert result.stdout.splitlines()[0] == (
         "fetched 6, unchanged 0, skipped 2 (1 not a profile, 1 robots.txt), failed 0")
     assert profile_files(library) == ENGLISH_FILES
+
+
+
+def test_a_later_page_that_cannot_be_fetched_never_leaves_a_profile_in_part(
+        run, tmp_path, library):
+    with Portal(tmp_path / "site") as portal:
+        with portal.lock:
+            del portal.pages["/overviews/mgi/azerbaijan?page=1"]
+        result = fetch_all(run, portal, library)
+        page = portal.url("/overviews/mgi/azerbaijan?page=1")
+    assert result.exit_code == 1
+    assert "azerbaijan.html" not in profile_files(library)
+    assert (f"failed: {page.replace('?page=1', '')}: its page {page} could not be fetched (HTTP "
+            "404); not saved in part") in result.stderr.splitlines()
+
+
+def test_an_index_page_disallowed_keeps_what_the_others_lead_to(run, portal, library):
+    with portal.lock:
+        portal.pages["/robots.txt"] = Page(
+            b"User-agent: *\nAllow: /\nDisallow: /*?page=\nDisallow: /overviews/mgi/restricted\n",
+            "text/plain")
+    result = fetch_all(run, portal, library)
+    assert portal.requested("/overviews/mgi", any_query=True) == 1  # ?page=1 never asked
+    assert profile_files(library) == [name for name in ENGLISH_FILES
+                                      if name != "azerbaijan.html"]  # listed on page 1 only
+    assert result.stdout.splitlines()[0] == (
+        "fetched 5, unchanged 0, skipped 3 (1 not a profile, 2 robots.txt), failed 0")
+
+
+@pytest.mark.parametrize("portal_url", ["http://[::1", "ftp://h", "https://h/x?y=1", "h"])
+def test_a_portal_that_is_no_address_is_a_usage_error(run, library, portal_url):
+    result = fetch(run, library, "--all", "--portal", portal_url)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"Error: --portal: {portal_url!r} is not the http or https address of a site (such as "
+        "https://www.migrationdataportal.org). See 'mgi fetch -h'."]
+    assert not library.exists()
+
+
+def test_a_file_of_the_same_bytes_already_there_is_adopted(run, portal, library):
+    library.mkdir()
+    (library / "kazakhstan.html").write_bytes(portal.pages["/overviews/mgi/kazakhstan"].body)
+    result = fetch(run, library, portal.url("/overviews/mgi/kazakhstan"))
+    assert result.stdout.splitlines()[0] == "fetched 0, unchanged 1, skipped 0, failed 0"
+    assert profile_files(library) == ["kazakhstan.html"]
+    assert list(manifest(library)["files"]) == ["kazakhstan.html"]
+
+
+def test_a_dry_run_counts_as_the_run_would(run, portal, library):
+    result = fetch(run, library, "--dry-run", portal.url("/overviews/mgi/kazakhstan"),
+                   portal.url(BOOK))
+    assert result.stdout.splitlines()[-2] == (
+        "would fetch 1, unchanged 0, skipped 1 (duplicate), failed 0")
+
+
+def test_a_run_that_dies_leaves_every_file_it_wrote_in_the_manifest(
+        run, portal, library, monkeypatch):
+    from mgi_cli.fetch import run as fetch_run
+
+    written = []
+    write = fetch_run.write
+
+    def dies(*args):
+        if len(written) == 3:
+            raise SystemError("killed")
+        written.append(args[1])
+        return write(*args)
+
+    monkeypatch.setattr(fetch_run, "write", dies)
+    result = fetch_all(run, portal, library)
+    assert isinstance(result.exception, SystemError)
+    assert sorted(manifest(library)["files"]) == profile_files(library) == sorted(written)
+    monkeypatch.setattr(fetch_run, "write", write)
+    again = fetch_all(run, portal, library)
+    assert again.stdout.splitlines()[0] == (
+        "fetched 3, unchanged 3, skipped 2 (1 not a profile, 1 robots.txt), failed 0")
+    assert profile_files(library) == ENGLISH_FILES  # no second copy of any

@@ -81,6 +81,9 @@ def answers(status: int, body: bytes = b"", **headers: str):
     (200, b"\xef\xbb\xbfUser-agent: *\nDisallow: /private\n", [("/private/a", False)]),
     (200, b"User-agent: mgi\nDisallow: /\n", [("/a", False)]),
     (200, b"User-agent: other\nDisallow: /\n", [("/a", True)]),
+    (200, b"User-agent: *\nAllow: /overviews/\nDisallow: /overviews/mgi/restricted\n", [
+        ("/overviews/mgi/restricted-profile", False), ("/overviews/mgi/x", True)]),
+    (200, b"User-agent: *\nDisallow: /a\nAllow: /a/b\n", [("/a/b/c", True), ("/a/c", False)]),
     (404, b"", [("/a", True)]),
     (403, b"", [("/a", True)]),  # RFC 9309: any 4xx, no rules
 ])

@@ -113,8 +113,10 @@ class PoliteClient:
             hostname, _ = parts.hostname, parts.port  # reading the port checks it
         except ValueError:
             raise FetchError(f"not a valid URL: {url}") from None
-        if parts.scheme not in ("http", "https") or not hostname:
+        if parts.scheme not in ("http", "https"):
             raise FetchError(f"not an http or https URL: {url}")
+        if not hostname:
+            raise FetchError(f"a URL without a host name: {url}")
         if parts.username is not None or parts.password is not None:
             raise FetchError("a URL with a user name or password is not fetched (it would be "
                              "kept in mgi-sources.json)")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from mgi_cli.fetch.run import Outcome
+    from mgi_cli.fetch.resource import Outcome
 
 STATUSES = ("fetched", "unchanged", "skipped", "failed")
 
@@ -46,12 +46,13 @@ def summary_line(outcomes: Sequence[Outcome], dry_run: bool = False) -> str:
     return ", ".join(parts)
 
 
-def as_dict(outcomes: Sequence[Outcome], folder: str, dry_run: bool,
-            requests: int) -> dict[str, Any]:
+def as_dict(outcomes: Sequence[Outcome], folder: str, dry_run: bool, requests: int,
+            interrupted: bool = False) -> dict[str, Any]:
     """The JSON contract: the folder, the counts, and one object per URL."""
     return {
         "folder": folder,
         "dry_run": dry_run,
+        "interrupted": interrupted,
         "summary": {**counts(outcomes), "requests": requests},
         "outcomes": [{"url": o.url, "status": o.status, "reason": o.reason or None,
                       "file": o.file, "profile": o.profile} for o in outcomes],

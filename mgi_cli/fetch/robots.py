@@ -1,10 +1,11 @@
 """robots.txt, read once per site and run, as RFC 9309 says.
 
-The standard library's parser reads the rules; what it lacks is added here: the `*` and `$`
-of a path pattern (`Disallow: /*?page=`), a byte-order mark, the first 500 KiB of a longer
-file, redirects (five at most), and what an answer that is not 200 means: 4xx, there are no
-rules (allow all); 5xx or no answer at all, the site cannot say, so nothing is fetched from
-it, and each of its URLs fails with why (never counted as skipped by robots.txt).
+The standard library's parser reads the rules; what it lacks is added here: the longest
+matching rule wins (Allow on a tie), the `*` and `$` of a path pattern (`Disallow: /*?page=`),
+a byte-order mark, the first 500 KiB of a longer file, redirects (five at most), and what an
+answer that is not 200 means: 4xx, there are no rules (allow all); 5xx or no answer at all,
+the site cannot say, so nothing is fetched from it, and each of its URLs fails with why
+(never counted as skipped by robots.txt).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlparse, urlsplit, urlunparse
 from urllib.robotparser import RobotFileParser
 
 MAX_BYTES = 500 * 1024  # RFC 9309: at least the first 500 KiB are parsed
@@ -77,9 +78,30 @@ class Robots:
                          "fetched from this site")
 
 
+class _Rules(RobotFileParser):
+    """The standard library's parser, deciding as RFC 9309 does: of the rules of the group
+    that names mgi (else `*`) that match a path, the longest wins, and Allow wins a tie (the
+    standard library takes the first that matches, so a Disallow after a broader Allow would
+    never count)."""
+
+    def can_fetch(self, useragent: str, url: str) -> bool:
+        found: Any = self
+        entry = next((e for e in found.entries if e.applies_to(useragent)),
+                     found.default_entry)
+        if entry is None:
+            return True
+        parts = urlparse(unquote(url))
+        path = quote(urlunparse(("", "", parts.path, parts.params, parts.query, ""))) or "/"
+        matching = [rule for rule in entry.rulelines if rule.applies_to(path)]
+        if not matching:
+            return True
+        best = max(matching, key=lambda rule: (len(rule.path), rule.allowance))
+        return bool(best.allowance)
+
+
 def parsed(lines: list[str]) -> RobotFileParser:
-    """The standard library's parser over `lines`, its rules taught `*` and `$`."""
-    parser = RobotFileParser()
+    """The rules of `lines`, read by the standard library's parser, taught `*` and `$`."""
+    parser = _Rules()
     parser.parse(lines)
     # The parser's entries and their rules are attributes its stubs do not declare.
     found: Any = parser

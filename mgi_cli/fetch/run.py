@@ -17,59 +17,15 @@ from typing import Any
 
 from mgi_cli.fetch import links as urls
 from mgi_cli.fetch.client import Disallowed, FetchError, PoliteClient, Response
-from mgi_cli.fetch.save import (
-    file_name,
-    is_safe_name,
-    join_pages,
-    read_profile,
-    sha256,
-    write,
-)
-from mgi_cli.manifest import Provenance, read_manifest, read_pages, write_manifest
+from mgi_cli.fetch.resource import Outcome, Resource, validators_of
+from mgi_cli.fetch.save import file_name, is_safe_name, read_profile, sha256, write
+from mgi_cli.manifest import MANIFEST, Provenance, read_manifest, read_pages, write_manifest
 from mgi_cli.model import Profile
-from mgi_cli.record import Record, frozen
 
 MAX_DEPTH = 2  # the overview, its sub-indexes, their profiles
 MAX_PARTS = 50  # ?page=N pages of one resource
 
 OnProgress = Callable[[int, int, str], None]  # (discovered, done, url)
-
-
-@frozen()
-class Outcome(Record):
-    """What became of one URL."""
-
-    url: str
-    status: str  # "fetched", "unchanged", "skipped" or "failed"
-    reason: str = ""  # why skipped or failed
-    file: str | None = None  # the file written (or that would be, with --dry-run)
-    profile: str | None = None  # its id, as the loader reads it
-
-
-@frozen()
-class Resource(Record):
-    """A page and its other pages, as fetched (all 200)."""
-
-    url: str
-    responses: tuple[Response, ...]
-
-    @property
-    def kind(self) -> str:
-        return self.responses[0].content_type
-
-    @property
-    def final_url(self) -> str:
-        return self.responses[0].final_url
-
-    def body(self) -> bytes:
-        first, *others = (response.body for response in self.responses)
-        return join_pages(first, others) if others else first
-
-    def links(self) -> list[str]:
-        found: dict[str, None] = {}
-        for response in self.responses:
-            found.update(dict.fromkeys(urls.links(response.body, response.final_url)))
-        return list(found)
 
 
 class _Edited(Exception):
@@ -96,6 +52,7 @@ class Fetcher:
         self.discovered = 0
         self._seen: set[str] = set()  # URLs found or asked for this run
         self._finished: set[str] = set()  # URLs asked for, and where they led
+        self._kept: set[str] = set()  # files kept this run (or that would be, dry)
 
     # -- the three ways in --
 
@@ -138,9 +95,11 @@ class Fetcher:
 
     def save_manifest(self) -> None:
         """The manifest, with what this run learnt (entries fetch would not write, such as a
-        file in a subfolder, are kept as they were)."""
-        if not self.dry_run:
-            write_manifest(self.folder, {**self._foreign, **self.files}, self.pages)
+        file in a subfolder, are kept as they were); none where nothing was ever learnt."""
+        entries = {**self._foreign, **self.files}
+        if self.dry_run or not (entries or self.pages or (self.folder / MANIFEST).exists()):
+            return
+        write_manifest(self.folder, entries, self.pages)
 
     # -- one URL --
 
@@ -170,8 +129,10 @@ class Fetcher:
             return
         profile, why = read_profile(resource.body(), resource.kind)
         if profile is not None:
-            self._keep(resource, profile)
+            if self._whole(resource):
+                self._keep(resource, profile)
             return
+        self._report_missing(resource)
         pdfs = urls.pdf_links(resource.links())
         self._remember(url, resource, "publication", pdfs)
         if not pdfs:
@@ -190,7 +151,7 @@ class Fetcher:
         profile, why = read_profile(resource.body(), resource.kind)
         if profile is None:
             self._outcome(Outcome(pdf, "failed", why))
-        else:
+        elif self._whole(resource):
             self._keep(resource, profile, publication)
 
     def _crawl(self, url: str, depth: int, root: str) -> list[str] | None:
@@ -205,8 +166,10 @@ class Fetcher:
             return None
         profile, why = read_profile(resource.body(), resource.kind)
         if profile is not None:
-            self._keep(resource, profile)
+            if self._whole(resource):
+                self._keep(resource, profile)
             return None
+        self._report_missing(resource)
         tree = [link for link in resource.links()
                 if urls.in_tree(link, root) and link not in self._parts(resource)]
         fresh = [link for link in tree if link not in self._seen]
@@ -226,7 +189,8 @@ class Fetcher:
         if profile is None:
             self._outcome(Outcome(url, "failed", f"{why}; {name} kept as it was"))
             return
-        self._keep(resource, profile, self.files[name].publication)
+        if self._whole(resource):
+            self._keep(resource, profile, self.files[name].publication)
 
     # -- fetching a resource --
 
@@ -239,18 +203,29 @@ class Fetcher:
         self._seen.add(first.final_url)
         self._finished.update((url, first.final_url))
         if first.status == 304:
-            parts = self._known_parts(url)
-            if all(self.client.get(p, self.pages.get(p)).status == 304 for p in parts):
+            if self._unchanged_parts(self._known_parts(url)):
                 return None
             first = self.client.get(url)
-        responses = [first]
-        if first.content_type == "html":
-            responses += self._other_pages(first)
-        return Resource(url, tuple(responses))
+        if first.content_type != "html":
+            return Resource(url, (first,))
+        others, missing = self._other_pages(first)
+        return Resource(url, (first, *others), tuple(missing))
 
-    def _other_pages(self, first: Response) -> list[Response]:
-        """The pages after the first that the pages themselves link, in their order."""
+    def _unchanged_parts(self, parts: list[str]) -> bool:
+        """Whether each later page of a resource answers 304 (one that fails: changed)."""
+        for part in parts:
+            try:
+                if self.client.get(part, self.pages.get(part)).status != 304:
+                    return False
+            except FetchError:
+                return False
+        return True
+
+    def _other_pages(self, first: Response) -> tuple[list[Response], list[tuple[str, str, str]]]:
+        """The pages after the first that the pages themselves link, in their order, and
+        those that could not be fetched."""
         found: list[Response] = []
+        missing: list[tuple[str, str, str]] = []
         asked = {first.url, first.final_url, urls.without_page(first.final_url)}
         pending = urls.pages_of(first.final_url, urls.links(first.body, first.final_url))
         while pending and len(found) < MAX_PARTS:
@@ -259,11 +234,30 @@ class Fetcher:
                 continue
             asked.add(page)
             self._seen.add(page)
-            response = self.client.get(page)
+            try:
+                response = self.client.get(page)
+            except FetchError as error:
+                status = "skipped" if isinstance(error, Disallowed) else "failed"
+                missing.append((page, status, str(error)))
+                continue
             found.append(response)
             more = urls.pages_of(first.final_url, urls.links(response.body, page))
             pending += [link for link in more if link not in asked and link not in pending]
-        return found
+        return found, missing
+
+    def _whole(self, resource: Resource) -> bool:
+        """Whether every page of a profile came; if not, it fails: never saved in part."""
+        if not resource.missing:
+            return True
+        page, _, why = resource.missing[0]
+        self._outcome(Outcome(resource.url, "failed", f"its page {page} could not be fetched "
+                                                      f"({why}); not saved in part"))
+        return False
+
+    def _report_missing(self, resource: Resource) -> None:
+        """The pages of an index (or of a page that is no profile) that could not come."""
+        for page, status, why in resource.missing:
+            self._outcome(Outcome(page, status, why))
 
     def _parts(self, resource: Resource) -> set[str]:
         return {r.url for r in resource.responses} | {r.final_url for r in resource.responses}
@@ -300,7 +294,8 @@ class Fetcher:
               publication: str | None = None) -> None:
         """Save what reads as a profile, unless it is the file it was (unchanged) or another
         file of this folder holds it already (the same bytes, or the same profile, language
-        and date from another URL: a page and its PDF report, an alias)."""
+        and date from another URL: a page and its PDF report, an alias). Each file is in the
+        manifest as soon as it is written: a run killed in the middle leaves none unknown."""
         body = resource.body()
         digest = sha256(body)
         name = self._name_of(resource.url)
@@ -314,27 +309,40 @@ class Fetcher:
             self._outcome(Outcome(resource.url, "skipped", reason, file=twin,
                                   profile=profile.id))
             return
-        if name is None:
-            taken = {*self.files, *(entry.name for entry in self.folder.iterdir())} if (
-                self.folder.is_dir()) else set(self.files)
-            name = file_name(resource.final_url, resource.kind, taken)
-        if not self.dry_run:
+        name = name or self._new_name(resource, digest)
+        status = "unchanged" if self._holds(name, digest) else "fetched"
+        if not self.dry_run and status == "fetched":
             write(self.folder, name, body)
-            self.files[name] = self._provenance(resource, digest, publication, profile)
-        self._outcome(Outcome(resource.url, "fetched", file=name, profile=profile.id))
+        self.files[name] = self._provenance(resource, digest, publication, profile)
+        self._kept.add(name)
+        self.save_manifest()
+        self._outcome(Outcome(resource.url, status, file=name, profile=profile.id))
+
+    def _new_name(self, resource: Resource, digest: str) -> str:
+        """The page's own name; a file of that name holding other bytes (the user's own)
+        keeps it, and this one takes a number."""
+        own = file_name(resource.final_url, resource.kind, set(self.files))
+        if self._holds(own, digest) or not (self.folder / own).exists():
+            return own
+        taken = {*self.files, *(entry.name for entry in self.folder.iterdir())}
+        return file_name(resource.final_url, resource.kind, taken)
+
+    def _holds(self, name: str, digest: str) -> bool:
+        path = self.folder / name
+        return path.is_file() and not path.is_symlink() and sha256(path.read_bytes()) == digest
 
     def _twin(self, digest: str, profile: Profile) -> str | None:
         """A file fetched before from another URL that holds these bytes or this profile."""
         same = (profile.id, profile.language, profile.published)
         return next((name for name, p in self.files.items()
                      if (p.sha256 == digest or (p.profile, p.language, p.published) == same)
-                     and (self.folder / name).is_file()), None)
+                     and (name in self._kept or (self.folder / name).is_file())), None)
 
     def _provenance(self, resource: Resource, digest: str, publication: str | None,
                     profile: Profile) -> Provenance:
         first = resource.responses[0]
         for part in resource.responses[1:]:
-            self.pages[part.url] = _validators_of(part)
+            self.pages[part.url] = validators_of(part)
         return Provenance(
             url=resource.url, final_url=first.final_url, sha256=digest,
             fetched_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -346,7 +354,7 @@ class Fetcher:
     def _remember(self, url: str, resource: Resource, kind: str, links: list[str],
                   reason: str = "") -> None:
         """What a page that is no profile was, with its validators, for the next run."""
-        entry: dict[str, Any] = {**_validators_of(resource.responses[0]), "kind": kind,
+        entry: dict[str, Any] = {**validators_of(resource.responses[0]), "kind": kind,
                                  "links": links}
         if reason:
             entry["reason"] = reason
@@ -354,7 +362,7 @@ class Fetcher:
         if parts:
             entry["parts"] = parts
         for part in resource.responses[1:]:
-            self.pages[part.url] = _validators_of(part)
+            self.pages[part.url] = validators_of(part)
         self.pages[url] = entry
 
     def _unchanged(self, url: str, follow: Callable[[str], None]) -> None:
@@ -379,8 +387,3 @@ class Fetcher:
 def _deeper(tree: list[str], depth: int, url: str) -> list[str]:
     """The tree pages an index leads to, unless it is as deep as the crawl goes."""
     return [] if depth >= MAX_DEPTH else [link for link in tree if link != url]
-
-
-def _validators_of(response: Response) -> dict[str, str]:
-    return {key: value for key, value in (("etag", response.etag),
-                                          ("last_modified", response.last_modified)) if value}

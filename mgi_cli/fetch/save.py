@@ -74,7 +74,8 @@ def file_name(url: str, kind: str, taken: set[str]) -> str:
     stem = _UNSAFE.sub("-", slug).strip(".-_")[:MAX_NAME].strip(".-_")
     stem = stem or "profile-" + hashlib.sha256(url.encode()).hexdigest()[:12]
     name, number = stem + SUFFIXES[kind], 2
-    while name in taken:
+    taken = {other.lower() for other in taken}  # a folder may ignore case (macOS, Windows)
+    while name.lower() in taken:
         name, number = f"{stem}-{number}{SUFFIXES[kind]}", number + 1
     return name
 
