@@ -157,12 +157,9 @@ def _check_portal(portal: str) -> None:
     """--portal: the address of a site (a path is allowed: a mirror may sit in a folder)."""
     from urllib.parse import urlsplit
 
-    try:
-        parts = urlsplit(portal)
-        host = parts.hostname
-    except ValueError:
-        host = None
-    if host is None or parts.scheme not in ("http", "https") or parts.query or parts.fragment:
+    from mgi_cli.manifest import is_web
+
+    if not is_web(portal) or urlsplit(portal).query or urlsplit(portal).fragment:
         raise typer.BadParameter(f"{portal!r} is not the http or https address of a site "
                                  "(such as https://www.migrationdataportal.org).",
                                  param_hint="--portal")

@@ -125,7 +125,7 @@ def _provenance(entry: Any) -> Provenance:
         elif not isinstance(value, str) and (name in _REQUIRED or value is not None):
             raise TypeError(f"{name} is not text")
     for name in ("url", "final_url", "publication"):
-        if values[name] is not None and not _is_web(values[name]):
+        if values[name] is not None and not is_web(values[name]):
             raise TypeError(f"{name} is not an http or https URL")
     if not _TIME.fullmatch(values["fetched_at"]):
         raise TypeError("fetched_at is not a time as mgi writes it")
@@ -133,7 +133,8 @@ def _provenance(entry: Any) -> Provenance:
     return Provenance(**values)
 
 
-def _is_web(url: str) -> bool:
+def is_web(url: str) -> bool:
+    """An http or https URL that names a host (and can be read: `http://[::1` cannot)."""
     from urllib.parse import urlsplit
 
     try:

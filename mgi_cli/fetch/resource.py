@@ -37,6 +37,11 @@ class Resource(Record):
     def final_url(self) -> str:
         return self.responses[0].final_url
 
+    @property
+    def addresses(self) -> set[str]:
+        """Its pages' URLs, as asked for and as answered (after redirects)."""
+        return {r.url for r in self.responses} | {r.final_url for r in self.responses}
+
     def body(self) -> bytes:
         first, *others = (response.body for response in self.responses)
         return join_pages(first, others) if others else first

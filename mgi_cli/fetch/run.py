@@ -127,10 +127,8 @@ class Fetcher:
         if resource is None:
             self._unchanged(url, lambda link: self._explicit_pdf(link, url))
             return
-        profile, why = read_profile(resource.body(), resource.kind)
-        if profile is not None:
-            if self._whole(resource):
-                self._keep(resource, profile)
+        why = self._keep_profile(resource)
+        if why is None:
             return
         self._report_missing(resource)
         pdfs = urls.pdf_links(resource.links())
@@ -148,11 +146,9 @@ class Fetcher:
         if resource is None:
             self._unchanged(pdf, lambda link: None)
             return
-        profile, why = read_profile(resource.body(), resource.kind)
-        if profile is None:
+        why = self._keep_profile(resource, publication)
+        if why is not None:
             self._outcome(Outcome(pdf, "failed", why))
-        elif self._whole(resource):
-            self._keep(resource, profile, publication)
 
     def _crawl(self, url: str, depth: int, root: str) -> list[str] | None:
         """Fetch a page of the MGI tree: keep it if a profile; else the tree pages it leads to
@@ -160,37 +156,32 @@ class Fetcher:
         resource = self._resource(url)
         if resource is None:
             known = self.pages.get(url, {})
-            if known.get("kind") == "index":
-                return _deeper(known.get("links", []), depth, url)
+            if known.get("kind") == "index":  # its links as they were: no deeper than before
+                return list(known.get("links", [])) if depth < MAX_DEPTH else []
             self._unchanged(url, lambda link: None)
             return None
-        profile, why = read_profile(resource.body(), resource.kind)
-        if profile is not None:
-            if self._whole(resource):
-                self._keep(resource, profile)
+        why = self._keep_profile(resource)
+        if why is None:
             return None
         self._report_missing(resource)
-        tree = [link for link in resource.links()
-                if urls.in_tree(link, root) and link not in self._parts(resource)]
+        own = resource.addresses
+        tree = [link for link in resource.links() if urls.in_tree(link, root) and link not in own]
         fresh = [link for link in tree if link not in self._seen]
         if not fresh or depth >= MAX_DEPTH:
             self._remember(url, resource, "other", [], why)
             self._outcome(Outcome(url, "skipped", why))
             return None
         self._remember(url, resource, "index", tree)
-        return _deeper(tree, depth, url)
+        return tree
 
     def _refresh(self, url: str, name: str) -> None:
         resource = self._resource(url)
         if resource is None:
             self._outcome(Outcome(url, "unchanged", file=name))
             return
-        profile, why = read_profile(resource.body(), resource.kind)
-        if profile is None:
+        why = self._keep_profile(resource, self.files[name].publication)
+        if why is not None:
             self._outcome(Outcome(url, "failed", f"{why}; {name} kept as it was"))
-            return
-        if self._whole(resource):
-            self._keep(resource, profile, self.files[name].publication)
 
     # -- fetching a resource --
 
@@ -259,9 +250,6 @@ class Fetcher:
         for page, status, why in resource.missing:
             self._outcome(Outcome(page, status, why))
 
-    def _parts(self, resource: Resource) -> set[str]:
-        return {r.url for r in resource.responses} | {r.final_url for r in resource.responses}
-
     def _validators(self, url: str) -> dict[str, str] | None:
         """ETag and Last-Modified of last time: a file still as written (a file deleted is
         asked for whole; one edited here is kept, never asked for), or a page known."""
@@ -290,13 +278,23 @@ class Fetcher:
 
     # -- what becomes of it --
 
-    def _keep(self, resource: Resource, profile: Profile,
+    def _keep_profile(self, resource: Resource, publication: str | None = None) -> str | None:
+        """Keep a resource that reads as a profile (whole, or it fails); else say why it is
+        not one (None: it was one)."""
+        body = resource.body()
+        profile, why = read_profile(body, resource.kind)
+        if profile is None:
+            return why
+        if self._whole(resource):
+            self._keep(resource, body, profile, publication)
+        return None
+
+    def _keep(self, resource: Resource, body: bytes, profile: Profile,
               publication: str | None = None) -> None:
         """Save what reads as a profile, unless it is the file it was (unchanged) or another
         file of this folder holds it already (the same bytes, or the same profile, language
         and date from another URL: a page and its PDF report, an alias). Each file is in the
         manifest as soon as it is written: a run killed in the middle leaves none unknown."""
-        body = resource.body()
         digest = sha256(body)
         name = self._name_of(resource.url)
         if name is not None and self.files[name].sha256 == digest and (
@@ -382,8 +380,3 @@ class Fetcher:
         self.outcomes.append(outcome)
         if self.on_progress is not None:
             self.on_progress(self.discovered, len(self.outcomes), outcome.url)
-
-
-def _deeper(tree: list[str], depth: int, url: str) -> list[str]:
-    """The tree pages an index leads to, unless it is as deep as the crawl goes."""
-    return [] if depth >= MAX_DEPTH else [link for link in tree if link != url]
