@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
+from mgi_cli import loader
 from mgi_cli.catalog import Catalog
 from mgi_cli.cli import app
 from mgi_cli.loader import bundled_seeds, load_paths
@@ -57,3 +60,17 @@ def editions(tmp_path):
     from tests.editions import write_editions
 
     return write_editions(tmp_path)
+
+
+@pytest.fixture
+def reads(monkeypatch) -> list[str]:
+    """The names of the files the loader parses, in order (a store that reads none: [])."""
+    seen: list[str] = []
+    original = loader.read_or_report
+
+    def counting(path):
+        seen.append(Path(path).name)
+        return original(path)
+
+    monkeypatch.setattr(loader, "read_or_report", counting)
+    return seen

@@ -32,20 +32,6 @@ def library(tmp_path, monkeypatch) -> Path:
     return folder
 
 
-@pytest.fixture
-def reads(monkeypatch) -> list[str]:
-    """The names of the files parsed, in order."""
-    seen: list[str] = []
-    original = loader.read_or_report
-
-    def counting(path):
-        seen.append(Path(path).name)
-        return original(path)
-
-    monkeypatch.setattr(loader, "read_or_report", counting)
-    return seen
-
-
 def ids(run, *args: str) -> list[str]:
     result = run(*args, "list", "-f", "json")
     assert result.exit_code == 0, result.output

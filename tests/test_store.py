@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import mgi_cli
-from mgi_cli import loader, store
+from mgi_cli import store
 from mgi_cli.sources import bundled_seeds
 
 SEEDS = sorted(bundled_seeds().glob("*.txt"))
@@ -33,20 +33,6 @@ def folder(tmp_path, monkeypatch) -> Path:
     for seed in SEEDS:
         shutil.copy(seed, data / seed.name)
     return data
-
-
-@pytest.fixture
-def reads(monkeypatch) -> list[str]:
-    """The names of the files parsed, in order."""
-    seen: list[str] = []
-    original = loader.read_or_report
-
-    def counting(path):
-        seen.append(Path(path).name)
-        return original(path)
-
-    monkeypatch.setattr(loader, "read_or_report", counting)
-    return seen
 
 
 def findings(lib) -> dict[str, list[tuple[str, str, str]]]:
